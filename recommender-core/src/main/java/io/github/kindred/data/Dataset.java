@@ -1,0 +1,143 @@
+package io.github.kindred.data;
+
+import java.util.Objects;
+
+/**
+ * What a trainer fits: the interaction log, the user-by-item matrix built from it, and optional item and user
+ * features. Immutable and safe to share between threads.
+ *
+ * <p>Build one with {@link #of(InteractionLog)} or {@link #builder(InteractionLog)}. Users and items are indexed as
+ * in the log.
+ */
+public final class Dataset {
+  private final InteractionLog log;
+  private final InteractionMatrix matrix;
+  private final FeatureTable itemFeatures;
+  private final FeatureTable userFeatures;
+
+  private Dataset(InteractionLog log, InteractionMatrix matrix, FeatureTable itemFeatures,
+      FeatureTable userFeatures) {
+    this.log = log;
+    this.matrix = matrix;
+    this.itemFeatures = itemFeatures;
+    this.userFeatures = userFeatures;
+  }
+
+  /** A dataset of the log's weighted values summed per (user, item), without features. */
+  public static Dataset of(InteractionLog log) {
+    return builder(log).build();
+  }
+
+  /** Returns a builder over {@code log}. */
+  public static Builder builder(InteractionLog log) {
+    return new Builder(Objects.requireNonNull(log, "log"));
+  }
+
+  /** The raw events. */
+  public InteractionLog log() {
+    return log;
+  }
+
+  /** The user-by-item matrix. */
+  public InteractionMatrix matrix() {
+    return matrix;
+  }
+
+  /** User ids. */
+  public IdIndex users() {
+    return log.users();
+  }
+
+  /** Item ids. */
+  public IdIndex items() {
+    return log.items();
+  }
+
+  /** Number of users. */
+  public int userCount() {
+    return matrix.rows();
+  }
+
+  /** Number of items. */
+  public int itemCount() {
+    return matrix.columns();
+  }
+
+  /** Item features (empty if none were given). */
+  public FeatureTable itemFeatures() {
+    return itemFeatures;
+  }
+
+  /** User features (empty if none were given). */
+  public FeatureTable userFeatures() {
+    return userFeatures;
+  }
+
+  /** Returns a dataset with the same interactions and other item features. */
+  public Dataset withItemFeatures(FeatureTable features) {
+    return new Dataset(log, matrix, Objects.requireNonNull(features, "features"), userFeatures);
+  }
+
+  /** Returns a dataset with the same interactions and other user features. */
+  public Dataset withUserFeatures(FeatureTable features) {
+    return new Dataset(log, matrix, itemFeatures, Objects.requireNonNull(features, "features"));
+  }
+
+  @Override
+  public String toString() {
+    return "Dataset[users=" + userCount() + ", items=" + itemCount() + ", interactions=" + matrix.nnz() + "]";
+  }
+
+  /** Configures how a log becomes a dataset. Not thread-safe. */
+  public static final class Builder {
+    private final InteractionLog log;
+    private DuplicatePolicy duplicates = DuplicatePolicy.SUM;
+    private boolean binary;
+    private FeatureTable itemFeatures = FeatureTable.empty();
+    private FeatureTable userFeatures = FeatureTable.empty();
+
+    private Builder(InteractionLog log) {
+      this.log = log;
+    }
+
+    /** How repeated (user, item) events are combined; {@link DuplicatePolicy#SUM} by default. */
+    public Builder duplicates(DuplicatePolicy policy) {
+      this.duplicates = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Whether every stored cell becomes 1 (implicit feedback, as in the usual top-N protocol); false by default. */
+    public Builder binary(boolean binary) {
+      this.binary = binary;
+      return this;
+    }
+
+    /** Item features. */
+    public Builder itemFeatures(FeatureTable features) {
+      this.itemFeatures = Objects.requireNonNull(features, "features");
+      return this;
+    }
+
+    /** User features. */
+    public Builder userFeatures(FeatureTable features) {
+      this.userFeatures = Objects.requireNonNull(features, "features");
+      return this;
+    }
+
+    /**
+     * Builds the dataset.
+     *
+     * @throws IllegalArgumentException if the log is empty
+     */
+    public Dataset build() {
+      if (log.size() == 0) {
+        throw new IllegalArgumentException("the interaction log is empty");
+      }
+      InteractionMatrix m = InteractionMatrix.of(log, duplicates);
+      if (binary) {
+        m = m.binarized();
+      }
+      return new Dataset(log, m, itemFeatures, userFeatures);
+    }
+  }
+}

@@ -1,0 +1,279 @@
+package io.github.kindred.data;
+
+import it.unimi.dsi.fastutil.ints.Int2FloatLinkedOpenHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Features of entities (items or users): a sparse entity-by-feature matrix in CSR form with named features.
+ *
+ * <p>Each feature belongs to a <em>field</em> of one {@link Kind}: a categorical field such as {@code gender} gives
+ * one feature {@code gender=F} of value 1; a tag field gives one feature per tag ({@code genre=Action}); a numeric
+ * field gives one feature named after the field holding the raw number; a text field gives one feature per token
+ * ({@code title~star}) holding the token's count. Entities are keyed by their external ids, independently of any
+ * interaction log, so that a table may describe items or users that have no interactions yet (cold start).
+ * Immutable and safe to share between threads.
+ */
+public final class FeatureTable {
+  /** The kind of a field. */
+  public enum Kind {
+    /** One value per entity, for example an occupation. */
+    CATEGORICAL,
+    /** Any number of values per entity, for example genres. */
+    TAG,
+    /** A number, for example a release year. */
+    NUMERIC,
+    /** Free text, split into lower-case tokens. */
+    TEXT
+  }
+
+  private static final Pattern TOKEN_SEPARATOR = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  private final IdIndex entities;
+  private final IdIndex features;
+  private final String[] fields;
+  private final Kind[] kinds;
+  private final int[] fieldOfFeature;
+  private final int[] pointers;
+  private final int[] featureIndexes;
+  private final float[] values;
+
+  private FeatureTable(IdIndex entities, IdIndex features, String[] fields, Kind[] kinds, int[] fieldOfFeature,
+      int[] pointers, int[] featureIndexes, float[] values) {
+    this.entities = entities;
+    this.features = features;
+    this.fields = fields;
+    this.kinds = kinds;
+    this.fieldOfFeature = fieldOfFeature;
+    this.pointers = pointers;
+    this.featureIndexes = featureIndexes;
+    this.values = values;
+  }
+
+  /** Returns an empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A table with no entities and no features. */
+  public static FeatureTable empty() {
+    return new Builder().build();
+  }
+
+  /** The entities described, by external id. */
+  public IdIndex entities() {
+    return entities;
+  }
+
+  /** The feature names, for example {@code genre=Action}, {@code title~star} or {@code year}. */
+  public IdIndex features() {
+    return features;
+  }
+
+  /** Number of features. */
+  public int featureCount() {
+    return features.size();
+  }
+
+  /** The field names, in order of first appearance. */
+  public String[] fields() {
+    return fields.clone();
+  }
+
+  /** The kind of field number {@code field}. */
+  public Kind kind(int field) {
+    return kinds[field];
+  }
+
+  /** The field number of feature {@code feature}. */
+  public int fieldOf(int feature) {
+    return fieldOfFeature[feature];
+  }
+
+  /** Returns the row of entity {@code id}, or -1 if the table does not describe it. */
+  public int rowOf(String id) {
+    return entities.indexOf(id);
+  }
+
+  /** Feature indexes of row {@code row}, ascending. A copy. */
+  public int[] featuresOf(int row) {
+    return Arrays.copyOfRange(featureIndexes, pointers[row], pointers[row + 1]);
+  }
+
+  /** Feature values of row {@code row}, aligned with {@link #featuresOf(int)}. A copy. */
+  public float[] valuesOf(int row) {
+    return Arrays.copyOfRange(values, pointers[row], pointers[row + 1]);
+  }
+
+  /** Row pointers of the CSR storage ({@code entities().size() + 1} entries). Do not modify. */
+  public int[] pointers() {
+    return pointers;
+  }
+
+  /** Feature index of every stored cell in row order. Do not modify. */
+  public int[] featureIndexes() {
+    return featureIndexes;
+  }
+
+  /** Value of every stored cell in row order. Do not modify. */
+  public float[] values() {
+    return values;
+  }
+
+  /** Returns the value of feature {@code feature} for row {@code row}, 0 if absent. */
+  public float value(int row, int feature) {
+    int k = Arrays.binarySearch(featureIndexes, pointers[row], pointers[row + 1], feature);
+    return k >= 0 ? values[k] : 0f;
+  }
+
+  /**
+   * Returns, for each index of {@code ids}, the row of that entity in this table or -1 if the table does not
+   * describe it. Models use it once to align the table with a dataset's indexes.
+   */
+  public int[] rowsFor(IdIndex ids) {
+    int[] rows = new int[ids.size()];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = entities.indexOf(ids.idOf(i));
+    }
+    return rows;
+  }
+
+  /** Splits text into lower-case tokens of letters and digits. */
+  public static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    for (String t : TOKEN_SEPARATOR.split(text.toLowerCase(Locale.ROOT))) {
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Collects features entity by entity. Not thread-safe. Adding a value that names a field with a different kind
+   * than before, or a NaN or infinite number, is rejected and leaves the builder unchanged.
+   */
+  public static final class Builder {
+    private final IdIndex.Builder entities = new IdIndex.Builder();
+    private final IdIndex.Builder features = new IdIndex.Builder();
+    private final List<String> fields = new ArrayList<>();
+    private final List<Kind> kinds = new ArrayList<>();
+    private int[] fieldOfFeature = new int[64];
+    private final List<Int2FloatLinkedOpenHashMap> rows = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Registers an entity with no features yet (so that it has a row). */
+    public Builder entity(String id) {
+      row(id);
+      return this;
+    }
+
+    /** Sets categorical field {@code field} of entity {@code id} to {@code value}. */
+    public Builder categorical(String id, String field, String value) {
+      int f = field(field, Kind.CATEGORICAL);
+      put(id, feature(field + "=" + requireText(value, field), f), 1f);
+      return this;
+    }
+
+    /** Adds the tags {@code tags} to tag field {@code field} of entity {@code id}. */
+    public Builder tags(String id, String field, String... tags) {
+      int f = field(field, Kind.TAG);
+      for (String tag : tags) {
+        put(id, feature(field + "=" + requireText(tag, field), f), 1f);
+      }
+      return this;
+    }
+
+    /** Sets numeric field {@code field} of entity {@code id} to {@code value}, which must be finite. */
+    public Builder numeric(String id, String field, double value) {
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException("numeric feature '" + field + "' of '" + id + "' is not finite: " + value);
+      }
+      int f = field(field, Kind.NUMERIC);
+      put(id, feature(field, f), (float) value);
+      return this;
+    }
+
+    /** Adds the tokens of {@code text} to text field {@code field} of entity {@code id}, counting repeats. */
+    public Builder text(String id, String field, String text) {
+      int f = field(field, Kind.TEXT);
+      for (String token : tokens(Objects.requireNonNull(text, field))) {
+        int feature = feature(field + "~" + token, f);
+        Int2FloatLinkedOpenHashMap row = row(id);
+        row.addTo(feature, 1f);
+      }
+      return this;
+    }
+
+    private static String requireText(String value, String field) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException("value of feature field '" + field + "' must not be blank");
+      }
+      return value;
+    }
+
+    private int field(String name, Kind kind) {
+      Objects.requireNonNull(name, "field");
+      int f = fields.indexOf(name);
+      if (f < 0) {
+        fields.add(name);
+        kinds.add(kind);
+        return fields.size() - 1;
+      }
+      if (kinds.get(f) != kind) {
+        throw new IllegalArgumentException("feature field '" + name + "' is " + kinds.get(f) + ", not " + kind);
+      }
+      return f;
+    }
+
+    private int feature(String name, int field) {
+      int feature = features.add(name);
+      if (feature >= fieldOfFeature.length) {
+        fieldOfFeature = Arrays.copyOf(fieldOfFeature, fieldOfFeature.length * 2);
+      }
+      fieldOfFeature[feature] = field;
+      return feature;
+    }
+
+    private Int2FloatLinkedOpenHashMap row(String id) {
+      Objects.requireNonNull(id, "id");
+      int r = entities.add(id);
+      if (r == rows.size()) {
+        rows.add(new Int2FloatLinkedOpenHashMap());
+      }
+      return rows.get(r);
+    }
+
+    private void put(String id, int feature, float value) {
+      row(id).put(feature, value);
+    }
+
+    /** Returns the immutable table. */
+    public FeatureTable build() {
+      int[] pointers = new int[rows.size() + 1];
+      for (int r = 0; r < rows.size(); r++) {
+        pointers[r + 1] = pointers[r] + rows.get(r).size();
+      }
+      int[] idx = new int[pointers[rows.size()]];
+      float[] val = new float[idx.length];
+      for (int r = 0; r < rows.size(); r++) {
+        int[] keys = rows.get(r).keySet().toIntArray();
+        Arrays.sort(keys);
+        int p = pointers[r];
+        for (int key : keys) {
+          idx[p] = key;
+          val[p] = rows.get(r).get(key);
+          p++;
+        }
+      }
+      IdIndex featureIndex = features.build();
+      return new FeatureTable(entities.build(), featureIndex, fields.toArray(String[]::new),
+          kinds.toArray(Kind[]::new), Arrays.copyOf(fieldOfFeature, featureIndex.size()), pointers, idx, val);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package io.github.kindred.data;
+
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A two-way mapping between external ids (strings) and dense int indexes {@code 0..size()-1}, in order of first
+ * appearance.
+ *
+ * <p>Long ids are supported through {@link #indexOf(long)}, which looks up their decimal form. An {@code IdIndex}
+ * is immutable; build one with {@link Builder}. Instances are safe to share between threads.
+ */
+public final class IdIndex {
+  private final String[] ids;
+  private final Object2IntOpenHashMap<String> indexes;
+
+  private IdIndex(String[] ids, Object2IntOpenHashMap<String> indexes) {
+    this.ids = ids;
+    this.indexes = indexes;
+  }
+
+  /** Returns an index over the given ids, in the given order. Duplicates are rejected. */
+  public static IdIndex of(String... ids) {
+    Builder b = new Builder();
+    for (String id : ids) {
+      int before = b.size();
+      if (b.add(id) != before) {
+        throw new IllegalArgumentException("duplicate id '" + id + "'");
+      }
+    }
+    return b.build();
+  }
+
+  /** Number of ids. */
+  public int size() {
+    return ids.length;
+  }
+
+  /** Returns the index of {@code id}, or -1 if it is unknown. */
+  public int indexOf(String id) {
+    return indexes.getInt(id);
+  }
+
+  /** Returns the index of a numeric id (looked up by its decimal form), or -1 if it is unknown. */
+  public int indexOf(long id) {
+    return indexes.getInt(Long.toString(id));
+  }
+
+  /** Returns the index of {@code id}, failing with a message naming the id and {@code what} if it is unknown. */
+  public int require(String id, String what) {
+    int index = indexes.getInt(id);
+    if (index < 0) {
+      throw new IllegalArgumentException("unknown " + what + " id '" + id + "'");
+    }
+    return index;
+  }
+
+  /** Returns whether {@code id} is known. */
+  public boolean contains(String id) {
+    return indexes.containsKey(id);
+  }
+
+  /**
+   * Returns the external id at {@code index}.
+   *
+   * @throws IndexOutOfBoundsException if {@code index} is not in {@code 0..size()-1}
+   */
+  public String idOf(int index) {
+    Objects.checkIndex(index, ids.length);
+    return ids[index];
+  }
+
+  /** Returns a copy of all ids in index order. */
+  public String[] ids() {
+    return ids.clone();
+  }
+
+  /** Returns a builder that starts with this index's ids, to extend it with new ones. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    for (String id : ids) {
+      b.add(id);
+    }
+    return b;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IdIndex other && Arrays.equals(ids, other.ids);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(ids);
+  }
+
+  @Override
+  public String toString() {
+    return "IdIndex[size=" + ids.length + "]";
+  }
+
+  /** Assigns dense indexes to ids in order of first appearance. Not thread-safe. */
+  public static final class Builder {
+    private final Object2IntOpenHashMap<String> indexes = new Object2IntOpenHashMap<>();
+    private String[] ids = new String[16];
+    private int size;
+
+    /** Creates an empty builder. */
+    public Builder() {
+      indexes.defaultReturnValue(-1);
+    }
+
+    /** Returns the index of {@code id}, assigning the next free one if it is new. */
+    public int add(String id) {
+      Objects.requireNonNull(id, "id");
+      int index = indexes.getInt(id);
+      if (index >= 0) {
+        return index;
+      }
+      if (size == ids.length) {
+        ids = Arrays.copyOf(ids, size * 2);
+      }
+      ids[size] = id;
+      indexes.put(id, size);
+      return size++;
+    }
+
+    /** Returns the index of {@code id}, or -1 if it has not been added. */
+    public int indexOf(String id) {
+      return indexes.getInt(id);
+    }
+
+    /** Number of ids added so far. */
+    public int size() {
+      return size;
+    }
+
+    /** Returns the immutable index; the builder may be used on afterwards. */
+    public IdIndex build() {
+      Object2IntOpenHashMap<String> copy = new Object2IntOpenHashMap<>(indexes);
+      copy.defaultReturnValue(-1);
+      copy.trim();
+      return new IdIndex(Arrays.copyOf(ids, size), copy);
+    }
+  }
+}

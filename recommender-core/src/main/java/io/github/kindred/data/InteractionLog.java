@@ -1,0 +1,355 @@
+package io.github.kindred.data;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The raw interaction log: one row per event, with user, item, value, timestamp, event type and optional context,
+ * stored column by column in primitive arrays.
+ *
+ * <p>Timestamps are seconds since the epoch, {@link #NO_TIME} when unknown. An event's <em>weighted value</em> is its
+ * value times the weight of its event type (see {@link EventTypes}). Context features are stored as dictionary codes
+ * per feature name. An {@code InteractionLog} is immutable and safe to share between threads; build one with
+ * {@link #builder()}.
+ */
+public final class InteractionLog {
+  /** The timestamp of events whose time is unknown. */
+  public static final long NO_TIME = Long.MIN_VALUE;
+
+  private final IdIndex users;
+  private final IdIndex items;
+  private final EventTypes eventTypes;
+  private final int[] user;
+  private final int[] item;
+  private final float[] value;
+  private final long[] time;
+  private final byte[] type;
+  private final String[] contextNames;
+  private final IdIndex[] contextValues;
+  private final int[][] contextCodes;
+
+  private InteractionLog(
+      IdIndex users, IdIndex items, EventTypes eventTypes, int[] user, int[] item, float[] value, long[] time,
+      byte[] type, String[] contextNames, IdIndex[] contextValues, int[][] contextCodes) {
+    this.users = users;
+    this.items = items;
+    this.eventTypes = eventTypes;
+    this.user = user;
+    this.item = item;
+    this.value = value;
+    this.time = time;
+    this.type = type;
+    this.contextNames = contextNames;
+    this.contextValues = contextValues;
+    this.contextCodes = contextCodes;
+  }
+
+  /** Returns a builder with the default event types. */
+  public static Builder builder() {
+    return new Builder(EventTypes.defaults());
+  }
+
+  /** Returns a builder with the given event types and weights. */
+  public static Builder builder(EventTypes eventTypes) {
+    return new Builder(Objects.requireNonNull(eventTypes, "eventTypes"));
+  }
+
+  /** Number of events. */
+  public int size() {
+    return user.length;
+  }
+
+  /** The user ids seen in the log, indexed in order of first appearance. */
+  public IdIndex users() {
+    return users;
+  }
+
+  /** The item ids seen in the log, indexed in order of first appearance. */
+  public IdIndex items() {
+    return items;
+  }
+
+  /** The event types and their weights. */
+  public EventTypes eventTypes() {
+    return eventTypes;
+  }
+
+  /** User index of event {@code i}. */
+  public int user(int i) {
+    return user[i];
+  }
+
+  /** Item index of event {@code i}. */
+  public int item(int i) {
+    return item[i];
+  }
+
+  /** Raw value of event {@code i} (a rating, a count, or 1). */
+  public float value(int i) {
+    return value[i];
+  }
+
+  /** Value of event {@code i} times the weight of its event type. */
+  public float weightedValue(int i) {
+    return value[i] * eventTypes.weight(type[i]);
+  }
+
+  /** Timestamp of event {@code i} in seconds since the epoch, or {@link #NO_TIME}. */
+  public long timestamp(int i) {
+    return time[i];
+  }
+
+  /** Event type code of event {@code i}; see {@link EventTypes#name(int)}. */
+  public int eventType(int i) {
+    return type[i];
+  }
+
+  /** Whether every event has a timestamp. */
+  public boolean hasTimestamps() {
+    for (long t : time) {
+      if (t == NO_TIME) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The names of the context features recorded in this log, in the order they first appeared. */
+  public String[] contextNames() {
+    return contextNames.clone();
+  }
+
+  /** Returns the context of event {@code i} (empty if it has none). */
+  public Context context(int i) {
+    if (contextNames.length == 0) {
+      return Context.EMPTY;
+    }
+    String[] nv = new String[contextNames.length * 2];
+    int n = 0;
+    for (int f = 0; f < contextNames.length; f++) {
+      int code = contextCodes[f][i];
+      if (code >= 0) {
+        nv[n++] = contextNames[f];
+        nv[n++] = contextValues[f].idOf(code);
+      }
+    }
+    return Context.of(Arrays.copyOf(nv, n));
+  }
+
+  /**
+   * Returns the dictionary code of context feature {@code feature} of event {@code i}, or -1 if the event does
+   * not have it. Codes index {@link #contextValues(int)}.
+   */
+  public int contextCode(int feature, int i) {
+    return contextCodes[feature][i];
+  }
+
+  /** The values seen for context feature number {@code feature} (an index into {@link #contextNames()}). */
+  public IdIndex contextValues(int feature) {
+    return contextValues[feature];
+  }
+
+  /**
+   * Returns a log with only the events for which {@code keep} is true, with the same id indexes, event types and
+   * context dictionaries (so indexes stay comparable with this log's).
+   */
+  public InteractionLog filter(EventFilter keep) {
+    int n = 0;
+    int[] rows = new int[user.length];
+    for (int i = 0; i < user.length; i++) {
+      if (keep.test(this, i)) {
+        rows[n++] = i;
+      }
+    }
+    return select(Arrays.copyOf(rows, n));
+  }
+
+  /**
+   * Returns a log with the events at the given positions, in that order, sharing this log's id indexes and
+   * dictionaries.
+   */
+  public InteractionLog select(int[] rows) {
+    int n = rows.length;
+    int[] u = new int[n];
+    int[] it = new int[n];
+    float[] v = new float[n];
+    long[] t = new long[n];
+    byte[] ty = new byte[n];
+    int[][] cc = new int[contextNames.length][n];
+    for (int k = 0; k < n; k++) {
+      int i = rows[k];
+      u[k] = user[i];
+      it[k] = item[i];
+      v[k] = value[i];
+      t[k] = time[i];
+      ty[k] = type[i];
+      for (int f = 0; f < contextNames.length; f++) {
+        cc[f][k] = contextCodes[f][i];
+      }
+    }
+    return new InteractionLog(users, items, eventTypes, u, it, v, t, ty, contextNames, contextValues, cc);
+  }
+
+  /** A test on one event of a log. */
+  @FunctionalInterface
+  public interface EventFilter {
+    /** Returns whether event {@code i} of {@code log} is kept. */
+    boolean test(InteractionLog log, int i);
+  }
+
+  /**
+   * Collects events. Ids get dense indexes in order of first appearance. Not thread-safe. Invalid events (null or
+   * blank ids, NaN or infinite values, unknown event types) are rejected when added, leaving the builder unchanged.
+   */
+  public static final class Builder {
+    private final EventTypes eventTypes;
+    private final IdIndex.Builder users;
+    private final IdIndex.Builder items;
+    private int[] user = new int[1024];
+    private int[] item = new int[1024];
+    private float[] value = new float[1024];
+    private long[] time = new long[1024];
+    private byte[] type = new byte[1024];
+    private String[] contextNames = new String[0];
+    private IdIndex.Builder[] contextValues = new IdIndex.Builder[0];
+    private int[][] contextCodes = new int[0][];
+    private int size;
+
+    private Builder(EventTypes eventTypes) {
+      this(eventTypes, new IdIndex.Builder(), new IdIndex.Builder());
+    }
+
+    private Builder(EventTypes eventTypes, IdIndex.Builder users, IdIndex.Builder items) {
+      if (eventTypes.size() > Byte.MAX_VALUE) {
+        throw new IllegalArgumentException("at most " + Byte.MAX_VALUE + " event types are supported");
+      }
+      this.eventTypes = eventTypes;
+      this.users = users;
+      this.items = items;
+    }
+
+    /**
+     * Pre-registers user ids so that they get the first indexes, in the given order, and stay known even without
+     * events (for example to keep a train and a test log on the same indexes).
+     */
+    public Builder knownUsers(IdIndex ids) {
+      for (int i = 0; i < ids.size(); i++) {
+        users.add(ids.idOf(i));
+      }
+      return this;
+    }
+
+    /** Pre-registers item ids; see {@link #knownUsers(IdIndex)}. */
+    public Builder knownItems(IdIndex ids) {
+      for (int i = 0; i < ids.size(); i++) {
+        items.add(ids.idOf(i));
+      }
+      return this;
+    }
+
+    /** Adds an event of the default type with no timestamp. */
+    public Builder add(String userId, String itemId, float value) {
+      return add(userId, itemId, value, NO_TIME, EventTypes.DEFAULT, Context.EMPTY);
+    }
+
+    /** Adds an event of the default type. */
+    public Builder add(String userId, String itemId, float value, long timestamp) {
+      return add(userId, itemId, value, timestamp, EventTypes.DEFAULT, Context.EMPTY);
+    }
+
+    /**
+     * Adds an event.
+     *
+     * @param userId the external user id, not blank
+     * @param itemId the external item id, not blank
+     * @param value the raw value, finite (a rating, a count, or 1 for a plain event)
+     * @param timestamp seconds since the epoch, or {@link #NO_TIME}
+     * @param eventType the name of a type known to this builder's {@link EventTypes}
+     * @param context the event's context, possibly {@link Context#EMPTY}
+     * @throws IllegalArgumentException if an argument is invalid; the builder is then unchanged
+     */
+    public Builder add(
+        String userId, String itemId, float value, long timestamp, String eventType, Context context) {
+      if (userId == null || userId.isBlank()) {
+        throw new IllegalArgumentException("user id must not be null or blank");
+      }
+      if (itemId == null || itemId.isBlank()) {
+        throw new IllegalArgumentException("item id must not be null or blank");
+      }
+      if (!Float.isFinite(value)) {
+        throw new IllegalArgumentException("value must be finite, got " + value + " for user '" + userId
+            + "' and item '" + itemId + "'");
+      }
+      int code = eventTypes.code(Objects.requireNonNull(eventType, "eventType"));
+      if (code < 0) {
+        throw new IllegalArgumentException("unknown event type '" + eventType + "'");
+      }
+      Objects.requireNonNull(context, "context");
+      if (size == user.length) {
+        grow();
+      }
+      user[size] = users.add(userId);
+      item[size] = items.add(itemId);
+      this.value[size] = value;
+      time[size] = timestamp;
+      type[size] = (byte) code;
+      for (int f = 0; f < contextCodes.length; f++) {
+        contextCodes[f][size] = -1;
+      }
+      for (int c = 0; c < context.size(); c++) {
+        int f = contextFeature(context.name(c));
+        contextCodes[f][size] = contextValues[f].add(context.value(c));
+      }
+      size++;
+      return this;
+    }
+
+    private int contextFeature(String name) {
+      for (int f = 0; f < contextNames.length; f++) {
+        if (contextNames[f].equals(name)) {
+          return f;
+        }
+      }
+      int f = contextNames.length;
+      contextNames = Arrays.copyOf(contextNames, f + 1);
+      contextNames[f] = name;
+      contextValues = Arrays.copyOf(contextValues, f + 1);
+      contextValues[f] = new IdIndex.Builder();
+      contextCodes = Arrays.copyOf(contextCodes, f + 1);
+      int[] codes = new int[user.length];
+      Arrays.fill(codes, -1);
+      contextCodes[f] = codes;
+      return f;
+    }
+
+    private void grow() {
+      int n = user.length * 2;
+      user = Arrays.copyOf(user, n);
+      item = Arrays.copyOf(item, n);
+      value = Arrays.copyOf(value, n);
+      time = Arrays.copyOf(time, n);
+      type = Arrays.copyOf(type, n);
+      for (int f = 0; f < contextCodes.length; f++) {
+        contextCodes[f] = Arrays.copyOf(contextCodes[f], n);
+      }
+    }
+
+    /** Number of events added so far. */
+    public int size() {
+      return size;
+    }
+
+    /** Returns the immutable log; the builder may be used on afterwards. */
+    public InteractionLog build() {
+      IdIndex[] cv = new IdIndex[contextNames.length];
+      int[][] cc = new int[contextNames.length][];
+      for (int f = 0; f < cv.length; f++) {
+        cv[f] = contextValues[f].build();
+        cc[f] = Arrays.copyOf(contextCodes[f], size);
+      }
+      return new InteractionLog(users.build(), items.build(), eventTypes, Arrays.copyOf(user, size),
+          Arrays.copyOf(item, size), Arrays.copyOf(value, size), Arrays.copyOf(time, size),
+          Arrays.copyOf(type, size), contextNames.clone(), cv, cc);
+    }
+  }
+}

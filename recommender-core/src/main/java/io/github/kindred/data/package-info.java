@@ -1,0 +1,2 @@
+/** Ids, interaction logs, sparse matrices, features and datasets. */
+package io.github.kindred.data;

@@ -1,0 +1,2 @@
+/** Neighbourhood recommenders: item-kNN and its similarity measures. */
+package io.github.kindred.knn;

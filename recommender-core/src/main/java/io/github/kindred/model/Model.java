@@ -1,0 +1,33 @@
+package io.github.kindred.model;
+
+import io.github.kindred.data.IdIndex;
+
+/**
+ * A trained model: it scores every item for a query. Higher scores are better; the scale is model-specific.
+ *
+ * <p>Models are immutable and safe for concurrent use by any number of threads; an update produces a new model.
+ */
+public interface Model {
+  /** The items this model scores, indexed as in the dataset it was fitted on. */
+  IdIndex items();
+
+  /** The users known at training time, indexed as in the dataset it was fitted on. */
+  IdIndex users();
+
+  /** Number of items, the length of the score vector this model fills. */
+  default int itemCount() {
+    return items().size();
+  }
+
+  /**
+   * Writes a score for every item into {@code scores[0..itemCount())}, overwriting what was there.
+   *
+   * <p>Implementations allocate nothing per call beyond constant-size scratch, so that callers can reuse one
+   * buffer per thread.
+   *
+   * @param query who to score for: a known user, a history of items, or both
+   * @param scores the output, of length at least {@link #itemCount()}
+   * @throws IllegalArgumentException if {@code scores} is too short or the query names an index out of range
+   */
+  void score(Query query, float[] scores);
+}
