@@ -38,8 +38,8 @@ public record Split(InteractionLog train, InteractionLog test) {
     }
     for (int i = 0; i < train.size(); i++) {
       if (!train.idOf(i).equals(test.idOf(i))) {
-        throw new IllegalArgumentException(what + " index " + i + " is '" + train.idOf(i) + "' in the training log but '"
-            + test.idOf(i) + "' in the test log; the two logs must share id indexes");
+        throw new IllegalArgumentException(what + " index " + i + " is '" + train.idOf(i)
+            + "' in the training log but '" + test.idOf(i) + "' in the test log; the two logs must share id indexes");
       }
     }
   }
