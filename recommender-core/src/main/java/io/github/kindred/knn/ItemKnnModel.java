@@ -10,6 +10,14 @@ import java.util.Objects;
 /**
  * A fitted item-kNN model: for each item, its most similar items and their similarities, stored as one CSR
  * structure. Immutable and thread-safe; scoring allocates nothing.
+ *
+ * <p>A user's score for candidate {@code j} sums {@code weight(i) * sim(j, i)} over the history items {@code i}
+ * that are among {@code j}'s own neighbours (the candidate's neighbourhood, as in Sarwar et al. 2001 and Deshpande
+ * and Karypis 2004). Summing instead over the neighbour lists of the history items scores a different, weaker
+ * model: on the MovieLens-100K reference split, cosine with 200 neighbours, nDCG@10 is 0.349 that way against
+ * 0.392 with the candidate's neighbourhood (the reference number is 0.3918). Scoring runs over the transposed lists
+ * ("which items count {@code i} as a neighbour"), built once at construction, so that it stays a sparse pass over
+ * the history.
  */
 public final class ItemKnnModel implements Model, SimilarItems {
   private final ItemKnnConfig config;
@@ -18,6 +26,10 @@ public final class ItemKnnModel implements Model, SimilarItems {
   private final int[] pointers;
   private final int[] neighbors;
   private final float[] similarities;
+  /** Transposed neighbour lists: {@code scoreItems[scorePointers[i]..]} are the items that have {@code i}. */
+  private final int[] scorePointers;
+  private final int[] scoreItems;
+  private final float[] scoreSimilarities;
 
   ItemKnnModel(ItemKnnConfig config, IdIndex users, IdIndex items, int[] pointers, int[] neighbors,
       float[] similarities) {
@@ -27,6 +39,24 @@ public final class ItemKnnModel implements Model, SimilarItems {
     this.pointers = pointers;
     this.neighbors = neighbors;
     this.similarities = similarities;
+    int n = items.size();
+    scorePointers = new int[n + 1];
+    for (int p = 0; p < neighbors.length; p++) {
+      scorePointers[neighbors[p] + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      scorePointers[i + 1] += scorePointers[i];
+    }
+    scoreItems = new int[neighbors.length];
+    scoreSimilarities = new float[neighbors.length];
+    int[] next = Arrays.copyOf(scorePointers, n);
+    for (int j = 0; j < n; j++) {
+      for (int p = pointers[j]; p < pointers[j + 1]; p++) {
+        int slot = next[neighbors[p]]++;
+        scoreItems[slot] = j;
+        scoreSimilarities[slot] = similarities[p];
+      }
+    }
   }
 
   /** The configuration it was trained with. */
@@ -79,8 +109,8 @@ public final class ItemKnnModel implements Model, SimilarItems {
         continue; // an item newer than the model has no neighbours yet
       }
       float w = query.weight(h);
-      for (int p = pointers[i]; p < pointers[i + 1]; p++) {
-        scores[neighbors[p]] += w * similarities[p];
+      for (int p = scorePointers[i]; p < scorePointers[i + 1]; p++) {
+        scores[scoreItems[p]] += w * scoreSimilarities[p];
       }
     }
   }

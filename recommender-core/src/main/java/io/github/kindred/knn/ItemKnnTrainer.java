@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Item-based k-nearest-neighbours (Sarwar et al. 2001; Deshpande and Karypis 2004). Each item keeps its
  * {@code neighbors} most similar items; a user's score for item {@code j} is
- * {@code sum over history items i of weight(i) * sim(i, j)} over the neighbour lists of the history items.
+ * {@code sum over history items i among j's neighbours of weight(i) * sim(j, i)} (see {@link ItemKnnModel}).
  *
  * <p>Training computes the co-occurrence of every item pair that shares a user, in
  * {@code O(sum over users of |history|^2)}, split over the configured threads by item ranges. The result does not

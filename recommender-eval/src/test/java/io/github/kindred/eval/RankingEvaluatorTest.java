@@ -1,0 +1,171 @@
+package io.github.kindred.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.kindred.data.DuplicatePolicy;
+import io.github.kindred.data.IdIndex;
+import io.github.kindred.data.InteractionMatrix;
+import io.github.kindred.model.Model;
+import io.github.kindred.model.Query;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RankingEvaluatorTest {
+  private static final double EPS = 1e-12;
+  private static final double D2 = Math.log(2) / Math.log(3);
+
+  /** A model that gives every query the same scores, so that rankings can be worked out by hand. */
+  private static Model fixed(float... scores) {
+    IdIndex items = IdIndex.of(ids("i", scores.length));
+    IdIndex users = IdIndex.of(ids("u", 3));
+    return new Model() {
+      @Override
+      public IdIndex items() {
+        return items;
+      }
+
+      @Override
+      public IdIndex users() {
+        return users;
+      }
+
+      @Override
+      public void score(Query query, float[] out) {
+        System.arraycopy(scores, 0, out, 0, scores.length);
+      }
+    };
+  }
+
+  private static String[] ids(String prefix, int n) {
+    String[] out = new String[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = prefix + i;
+    }
+    return out;
+  }
+
+  private static InteractionMatrix matrix(int rows, int columns, int[][] cells) {
+    int[] r = new int[cells.length];
+    int[] c = new int[cells.length];
+    float[] v = new float[cells.length];
+    for (int k = 0; k < cells.length; k++) {
+      r[k] = cells[k][0];
+      c[k] = cells[k][1];
+      v[k] = 1f;
+    }
+    return InteractionMatrix.of(rows, columns, r, c, v, null, DuplicatePolicy.SUM);
+  }
+
+  // Five training items scored 5, 4, 4, 1, 3 (items 1 and 2 tie).
+  // Train: u0 {0}, u1 {1, 2}, u2 {0}. Test: u0 {1, 3}, u1 {0, 5}, u2 {} ; item 5 is unknown to training.
+  private static final Model MODEL = fixed(5, 4, 4, 1, 3);
+  private static final InteractionMatrix TRAIN = matrix(3, 5, new int[][] {{0, 0}, {1, 1}, {1, 2}, {2, 0}});
+  private static final InteractionMatrix TEST = matrix(3, 6, new int[][] {{0, 1}, {0, 3}, {1, 0}, {1, 5}});
+
+  @Test
+  void handComputedMetricsWithSeenItemsExcludedAndTiesBySmallerIndex() {
+    RankingResult r = RankingEvaluator.builder().cutoffs(2).threads(1).build().evaluate(MODEL, TRAIN, TEST);
+    // u0 ranks [1, 2] (0 excluded, 1 and 2 tie, smaller index first): one hit at rank 1 of {1, 3}.
+    // u1 ranks [0, 4] (1, 2 excluded): hit at rank 1 of {0} (item 5 is dropped). u2 has no test items.
+    assertThat(r.users()).containsExactly(0, 1);
+    assertThat(r.perUser(RankingMetric.PRECISION, 2)).containsExactly(0.5, 0.5);
+    assertThat(r.perUser(RankingMetric.RECALL, 2)).containsExactly(0.5, 1.0);
+    assertThat(r.mean(RankingMetric.NDCG, 2)).isCloseTo((1 / (1 + D2) + 1) / 2, within(EPS));
+    assertThat(r.mean(RankingMetric.MAP, 2)).isCloseTo((0.5 + 1) / 2, within(EPS));
+    assertThat(r.mean(RankingMetric.MRR, 2)).isCloseTo(1.0, within(EPS));
+    assertThat(r.mean(RankingMetric.HIT, 2)).isCloseTo(1.0, within(EPS));
+    // Recommended: {1, 2} and {0, 4}: 4 of 5 items.
+    assertThat(r.coverage(2)).isCloseTo(0.8, within(EPS));
+    assertThat(r.itemCount()).isEqualTo(5);
+    assertThat(r.summary()).containsKeys("ndcg@2", "recall-capped@2", "coverage@2");
+  }
+
+  @Test
+  void severalCutoffsShareOneRanking() {
+    RankingResult r = RankingEvaluator.builder().cutoffs(4, 1).threads(1).build().evaluate(MODEL, TRAIN, TEST);
+    assertThat(r.cutoffs()).containsExactly(1, 4);
+    // u0 top 4 = [1, 2, 4, 3]: hits at ranks 1 and 4; top 1 = [1]. u1 top 4 = [0, 4, 3] (only 3 candidates left).
+    assertThat(r.perUser(RankingMetric.RECALL, 4)).containsExactly(1.0, 1.0);
+    assertThat(r.perUser(RankingMetric.PRECISION, 4)).containsExactly(0.5, 0.25);
+    assertThat(r.perUser(RankingMetric.PRECISION, 1)).containsExactly(1.0, 1.0);
+    assertThat(r.coverage(1)).isCloseTo(2 / 5.0, within(EPS));
+    assertThat(r.coverage(4)).isCloseTo(1.0, within(EPS));
+    assertThatThrownBy(() -> r.mean(RankingMetric.NDCG, 3)).hasMessageContaining("cut-off 3 was not evaluated");
+  }
+
+  @Test
+  void keepingUnknownTestItemsCountsThemAsMisses() {
+    RankingResult r = RankingEvaluator.builder().cutoffs(2).keepUnknownTestItems(true).threads(1).build()
+        .evaluate(MODEL, TRAIN, TEST);
+    // u1's relevant set is now {0, 5}: one hit of two.
+    assertThat(r.perUser(RankingMetric.RECALL, 2)).containsExactly(0.5, 0.5);
+    assertThat(r.perUser(RankingMetric.NDCG, 2)[1]).isCloseTo(1 / (1 + D2), within(EPS));
+  }
+
+  @Test
+  void userWhoseOnlyTestItemsAreUnknownIsNotEvaluated() {
+    InteractionMatrix test = matrix(3, 6, new int[][] {{0, 1}, {1, 5}});
+    RankingResult r = RankingEvaluator.builder().cutoffs(2).threads(1).build().evaluate(MODEL, TRAIN, test);
+    assertThat(r.users()).containsExactly(0);
+  }
+
+  @Test
+  void seenItemsMayBeRecommendedWhenNotExcluded() {
+    RankingResult r = RankingEvaluator.builder().cutoffs(2).excludeSeen(false).threads(1).build()
+        .evaluate(MODEL, TRAIN, TEST);
+    // Both users rank [0, 1]: u0 hits {1} at rank 2, u1 hits {0} at rank 1.
+    assertThat(r.perUser(RankingMetric.MRR, 2)).containsExactly(0.5, 1.0);
+    assertThat(r.coverage(2)).isCloseTo(2 / 5.0, within(EPS));
+  }
+
+  @Test
+  void testUserUnknownToTrainingGetsAnEmptyQueryAndNoExclusion() {
+    InteractionMatrix test = matrix(4, 5, new int[][] {{3, 1}});
+    RankingResult r = RankingEvaluator.builder().cutoffs(2).threads(1).build().evaluate(MODEL, TRAIN, test);
+    assertThat(r.users()).containsExactly(3);
+    assertThat(r.perUser(RankingMetric.MRR, 2)).containsExactly(0.5);
+  }
+
+  @Test
+  void resultsDoNotDependOnTheThreadCount() {
+    SplittableRandom random = new SplittableRandom(7);
+    int users = 300;
+    int items = 50;
+    int[][] trainCells = new int[users * 5][];
+    int[][] testCells = new int[users * 3][];
+    for (int u = 0; u < users; u++) {
+      for (int k = 0; k < 5; k++) {
+        trainCells[u * 5 + k] = new int[] {u, random.nextInt(items)};
+      }
+      for (int k = 0; k < 3; k++) {
+        testCells[u * 3 + k] = new int[] {u, random.nextInt(items)};
+      }
+    }
+    float[] scores = new float[items];
+    for (int i = 0; i < items; i++) {
+      scores[i] = random.nextInt(10);
+    }
+    Model model = fixed(scores);
+    InteractionMatrix train = matrix(users, items, trainCells);
+    InteractionMatrix test = matrix(users, items, testCells);
+    RankingResult one = RankingEvaluator.builder().cutoffs(5, 20).threads(1).build().evaluate(model, train, test);
+    RankingResult three = RankingEvaluator.builder().cutoffs(5, 20).threads(3).build().evaluate(model, train, test);
+    for (RankingMetric m : RankingMetric.values()) {
+      assertThat(three.perUser(m, 5)).containsExactly(one.perUser(m, 5));
+      assertThat(three.perUser(m, 20)).containsExactly(one.perUser(m, 20));
+    }
+    assertThat(three.coverage(5)).isEqualTo(one.coverage(5));
+  }
+
+  @Test
+  void rejectsAModelOnOtherItemsAndBadConfiguration() {
+    InteractionMatrix train = matrix(3, 4, new int[][] {{0, 0}});
+    assertThatThrownBy(() -> RankingEvaluator.builder().build().evaluate(MODEL, train, TEST))
+        .hasMessage("the model scores 5 items but the training matrix has 4");
+    assertThatThrownBy(() -> RankingEvaluator.builder().cutoffs(0)).hasMessage("cut-offs must be >= 1, got 0");
+    assertThatThrownBy(() -> RankingEvaluator.builder().cutoffs()).hasMessage("at least one cut-off is needed");
+    assertThatThrownBy(() -> RankingEvaluator.builder().threads(0)).hasMessage("threads must be >= 1, got 0");
+  }
+}
