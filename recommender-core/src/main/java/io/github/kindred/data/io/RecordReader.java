@@ -89,7 +89,10 @@ final class RecordReader implements Closeable {
     try {
       line = in.readLine();
     } catch (CharacterCodingException e) {
-      throw new MalformedDataException(source, linesRead + 1, "bytes that are not valid " + charset);
+      // The decoder works ahead of the lines handed out (a buffer of about 8K characters), so the bad bytes are
+      // known to lie at or after the next line, not exactly where.
+      throw new MalformedDataException(source, linesRead + 1,
+          "bytes that are not valid " + charset + " at or after this line");
     }
     if (line == null) {
       return null;
