@@ -173,24 +173,35 @@ public final class FeatureTable {
       return this;
     }
 
-    /** Sets categorical field {@code field} of entity {@code id} to {@code value}. */
+    /** Sets categorical field {@code field} of entity {@code id} to {@code value}, replacing an earlier value. */
     public Builder categorical(String id, String field, String value) {
+      Objects.requireNonNull(id, "id");
+      requireText(value, field);
       int f = field(field, Kind.CATEGORICAL);
-      put(id, feature(field + "=" + requireText(value, field), f), 1f);
+      int feature = feature(field + "=" + value, f);
+      Int2FloatLinkedOpenHashMap row = row(id);
+      // One value per entity: drop the feature of an earlier value of this field.
+      row.keySet().removeIf((int k) -> k != feature && fieldOfFeature[k] == f);
+      row.put(feature, 1f);
       return this;
     }
 
     /** Adds the tags {@code tags} to tag field {@code field} of entity {@code id}. */
     public Builder tags(String id, String field, String... tags) {
+      Objects.requireNonNull(id, "id");
+      for (String tag : tags) {
+        requireText(tag, field);
+      }
       int f = field(field, Kind.TAG);
       for (String tag : tags) {
-        put(id, feature(field + "=" + requireText(tag, field), f), 1f);
+        put(id, feature(field + "=" + tag, f), 1f);
       }
       return this;
     }
 
     /** Sets numeric field {@code field} of entity {@code id} to {@code value}, which must be finite. */
     public Builder numeric(String id, String field, double value) {
+      Objects.requireNonNull(id, "id");
       if (!Double.isFinite(value)) {
         throw new IllegalArgumentException("numeric feature '" + field + "' of '" + id + "' is not finite: " + value);
       }
@@ -201,8 +212,10 @@ public final class FeatureTable {
 
     /** Adds the tokens of {@code text} to text field {@code field} of entity {@code id}, counting repeats. */
     public Builder text(String id, String field, String text) {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(text, field);
       int f = field(field, Kind.TEXT);
-      for (String token : tokens(Objects.requireNonNull(text, field))) {
+      for (String token : tokens(text)) {
         int feature = feature(field + "~" + token, f);
         Int2FloatLinkedOpenHashMap row = row(id);
         row.addTo(feature, 1f);

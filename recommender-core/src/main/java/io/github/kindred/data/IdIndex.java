@@ -136,6 +136,23 @@ public final class IdIndex {
       return size;
     }
 
+    /**
+     * Forgets the ids whose index is {@code size} or more, so that the builder is as it was when it held
+     * {@code size} ids. Readers use it to undo a failed read. O(removed ids).
+     *
+     * @throws IllegalArgumentException if {@code size} is not in {@code 0..size()}
+     */
+    public void truncate(int size) {
+      if (size < 0 || size > this.size) {
+        throw new IllegalArgumentException("size must be in [0, " + this.size + "], got " + size);
+      }
+      for (int i = size; i < this.size; i++) {
+        indexes.removeInt(ids[i]);
+        ids[i] = null;
+      }
+      this.size = size;
+    }
+
     /** Returns the immutable index; the builder may be used on afterwards. */
     public IdIndex build() {
       Object2IntOpenHashMap<String> copy = new Object2IntOpenHashMap<>(indexes);

@@ -339,6 +339,62 @@ public final class InteractionLog {
       return size;
     }
 
+    /**
+     * Returns a mark of the builder's current state, to undo later additions with {@link #rollback(Checkpoint)}.
+     * Readers take one before a file so that a failed read leaves nothing half-added.
+     */
+    public Checkpoint checkpoint() {
+      int[] valueCounts = new int[contextValues.length];
+      for (int f = 0; f < valueCounts.length; f++) {
+        valueCounts[f] = contextValues[f].size();
+      }
+      return new Checkpoint(this, size, users.size(), items.size(), valueCounts);
+    }
+
+    /**
+     * Removes every event, id and context value added since {@code checkpoint} was taken.
+     *
+     * @throws IllegalArgumentException if the checkpoint was taken on another builder, or an earlier rollback
+     *     already went back past it
+     */
+    public void rollback(Checkpoint checkpoint) {
+      Objects.requireNonNull(checkpoint, "checkpoint");
+      if (checkpoint.owner != this) {
+        throw new IllegalArgumentException("checkpoint was taken on another builder");
+      }
+      int features = checkpoint.contextValueCounts.length;
+      if (checkpoint.size > size || checkpoint.users > users.size() || checkpoint.items > items.size()
+          || features > contextNames.length) {
+        throw new IllegalArgumentException("checkpoint is newer than the builder's state after an earlier rollback");
+      }
+      size = checkpoint.size;
+      users.truncate(checkpoint.users);
+      items.truncate(checkpoint.items);
+      contextNames = Arrays.copyOf(contextNames, features);
+      contextValues = Arrays.copyOf(contextValues, features);
+      contextCodes = Arrays.copyOf(contextCodes, features);
+      for (int f = 0; f < features; f++) {
+        contextValues[f].truncate(checkpoint.contextValueCounts[f]);
+      }
+    }
+
+    /** A mark of a builder's state; see {@link #checkpoint()}. Immutable. */
+    public static final class Checkpoint {
+      private final Builder owner;
+      private final int size;
+      private final int users;
+      private final int items;
+      private final int[] contextValueCounts;
+
+      private Checkpoint(Builder owner, int size, int users, int items, int[] contextValueCounts) {
+        this.owner = owner;
+        this.size = size;
+        this.users = users;
+        this.items = items;
+        this.contextValueCounts = contextValueCounts;
+      }
+    }
+
     /** Returns the immutable log; the builder may be used on afterwards. */
     public InteractionLog build() {
       IdIndex[] cv = new IdIndex[contextNames.length];

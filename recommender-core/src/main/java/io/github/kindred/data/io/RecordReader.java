@@ -1,0 +1,204 @@
+package io.github.kindred.data.io;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a character stream into records of fields, one physical line per record except where a quoted field
+ * spans line breaks. Blank lines are skipped; a UTF-8 byte order mark at the start is dropped. Not thread-safe.
+ *
+ * <p>Quoting follows RFC 4180 when enabled: a field that starts with {@code "} runs to the next single {@code "},
+ * a doubled {@code ""} inside it stands for one quote, and it may contain the separator and line breaks. A quote
+ * anywhere else is an ordinary character, which keeps unquoted files such as MovieLens {@code movies.dat} (whose
+ * titles contain quotes) readable.
+ */
+final class RecordReader implements Closeable {
+  private final BufferedReader in;
+  private final String source;
+  private final String separator;
+  private final char separatorChar;
+  private final boolean quoted;
+  private final Charset charset;
+  private final List<String> fields = new ArrayList<>();
+  private final StringBuilder quotedText = new StringBuilder();
+  private long linesRead;
+  private long recordLine;
+
+  RecordReader(BufferedReader in, String source, String separator, boolean quoted, Charset charset) {
+    this.in = in;
+    this.source = source;
+    this.separator = separator;
+    this.separatorChar = separator.length() == 1 ? separator.charAt(0) : 0;
+    this.quoted = quoted;
+    this.charset = charset;
+  }
+
+  /** Opens {@code file}; the source label is the path as given. */
+  static RecordReader open(Path file, String separator, boolean quoted, Charset charset) throws IOException {
+    return new RecordReader(Files.newBufferedReader(file, charset), file.toString(), separator, quoted, charset);
+  }
+
+  /** The label of the input used in messages. */
+  String source() {
+    return source;
+  }
+
+  /** Physical lines read so far. */
+  long linesRead() {
+    return linesRead;
+  }
+
+  /** The 1-based line on which the last record returned (or rejected) by {@link #next()} starts. */
+  long recordLine() {
+    return recordLine;
+  }
+
+  /**
+   * Returns the fields of the next non-blank record, or null at the end of the input.
+   *
+   * @throws BadRecord if the record's quoting is malformed; the record is consumed, so reading may go on
+   * @throws MalformedDataException if the bytes are not valid in the charset
+   */
+  String[] next() throws IOException, BadRecord {
+    String line;
+    do {
+      line = readLine();
+      if (line == null) {
+        return null;
+      }
+    } while (line.isBlank());
+    recordLine = linesRead;
+    fields.clear();
+    if (!quoted || line.indexOf('"') < 0) {
+      splitPlain(line, 0);
+    } else {
+      splitQuoted(line);
+    }
+    return fields.toArray(new String[0]);
+  }
+
+  private String readLine() throws IOException {
+    String line;
+    try {
+      line = in.readLine();
+    } catch (CharacterCodingException e) {
+      // The decoder works ahead of the lines handed out (a buffer of about 8K characters), so the bad bytes are
+      // known to lie at or after the next line, not exactly where.
+      throw new MalformedDataException(source, linesRead + 1,
+          "bytes that are not valid " + charset + " at or after this line");
+    }
+    if (line == null) {
+      return null;
+    }
+    if (linesRead == 0 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+      line = line.substring(1);
+    }
+    linesRead++;
+    return line;
+  }
+
+  private int indexOfSeparator(String line, int from) {
+    return separatorChar != 0 ? line.indexOf(separatorChar, from) : line.indexOf(separator, from);
+  }
+
+  private void splitPlain(String line, int from) {
+    int pos = from;
+    while (true) {
+      int s = indexOfSeparator(line, pos);
+      if (s < 0) {
+        fields.add(line.substring(pos));
+        return;
+      }
+      fields.add(line.substring(pos, s));
+      pos = s + separator.length();
+    }
+  }
+
+  private void splitQuoted(String first) throws IOException, BadRecord {
+    String line = first;
+    int pos = 0;
+    while (true) {
+      if (pos < line.length() && line.charAt(pos) == '"') {
+        quotedText.setLength(0);
+        pos++;
+        while (true) {
+          int q = line.indexOf('"', pos);
+          if (q < 0) {
+            // The quoted field goes on over a line break, which belongs to its value.
+            quotedText.append(line, pos, line.length()).append('\n');
+            line = readLine();
+            if (line == null) {
+              throw new BadRecord(recordLine, "a quoted field is not closed before the end of the file");
+            }
+            pos = 0;
+            continue;
+          }
+          quotedText.append(line, pos, q);
+          if (q + 1 < line.length() && line.charAt(q + 1) == '"') {
+            quotedText.append('"');
+            pos = q + 2;
+            continue;
+          }
+          pos = q + 1;
+          break;
+        }
+        fields.add(quotedText.toString());
+        if (pos == line.length()) {
+          return;
+        }
+        if (!line.startsWith(separator, pos)) {
+          throw new BadRecord(recordLine, "unexpected '" + line.charAt(pos) + "' after the closing quote of field "
+              + fields.size() + " (expected the separator or the end of the line)");
+        }
+        pos += separator.length();
+      } else {
+        int s = indexOfSeparator(line, pos);
+        if (s < 0) {
+          fields.add(line.substring(pos));
+          return;
+        }
+        fields.add(line.substring(pos, s));
+        pos = s + separator.length();
+      }
+    }
+  }
+
+  /** Returns the failure of a record at {@code line}: a {@link MalformedDataException} for this source. */
+  MalformedDataException error(long line, String reason) {
+    return new MalformedDataException(source, line, reason);
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  /** A record that cannot be split; the reader has consumed it. */
+  static final class BadRecord extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final long line;
+    private final String reason;
+
+    BadRecord(long line, String reason) {
+      super(reason, null, false, false);
+      this.line = line;
+      this.reason = reason;
+    }
+
+    long line() {
+      return line;
+    }
+
+    String reason() {
+      return reason;
+    }
+  }
+}
