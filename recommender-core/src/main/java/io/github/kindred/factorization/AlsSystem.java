@@ -1,0 +1,182 @@
+package io.github.kindred.factorization;
+
+/**
+ * The per-row least-squares problem of implicit ALS and the scratch to solve it; one instance per thread.
+ *
+ * <p>For a row (a user, or an item when the roles are swapped) with stored cells {@code (i, v_i)} and fixed factors
+ * {@code Y}, the confidence of a cell is {@code c_i = 1 + alpha * v_i} and its preference is 1; all other cells have
+ * confidence 1 and preference 0. The vector {@code x} minimising
+ * {@code sum_i c_i (p_i - x.y_i)^2 + reg |x|^2} over all columns solves
+ * {@code (Y^T Y + sum_i (c_i - 1) y_i y_i^T + reg I) x = sum_i c_i y_i}. The Gram matrix {@code Y^T Y} is shared by
+ * every row (Hu, Koren and Volinsky 2008), so a row costs {@code O(n * f^2 + f^3)} exactly, or
+ * {@code O(steps * (f^2 + n * f))} with conjugate gradient, never {@code O(columns * f^2)}.
+ *
+ * <p>Not thread-safe: it owns mutable scratch.
+ */
+final class AlsSystem {
+  private final int f;
+  private final double[] a;
+  private final double[] b;
+  private final double[] x;
+  private final double[] r;
+  private final double[] p;
+  private final double[] ap;
+
+  AlsSystem(int factors) {
+    this.f = factors;
+    this.a = new double[factors * factors];
+    this.b = new double[factors];
+    this.x = new double[factors];
+    this.r = new double[factors];
+    this.p = new double[factors];
+    this.ap = new double[factors];
+  }
+
+  /**
+   * The full symmetric {@code Y^T Y} of the first {@code rows} rows of {@code y}, in double precision. Rows are
+   * added in index order so the result does not depend on threads.
+   */
+  static double[] gram(float[] y, int rows, int f) {
+    double[] g = new double[f * f];
+    for (int i = 0, off = 0; i < rows; i++, off += f) {
+      for (int s = 0; s < f; s++) {
+        double ys = y[off + s];
+        int row = s * f;
+        for (int t = s; t < f; t++) {
+          g[row + t] += ys * y[off + t];
+        }
+      }
+    }
+    for (int s = 0; s < f; s++) {
+      for (int t = 0; t < s; t++) {
+        g[s * f + t] = g[t * f + s];
+      }
+    }
+    return g;
+  }
+
+  /**
+   * Solves the system exactly by Cholesky and writes the solution to {@code out[outOff..outOff+f)}.
+   *
+   * @param gram {@code Y^T Y}, full symmetric {@code f x f}
+   * @param y the fixed factors, row-major
+   * @param yRows the number of rows of {@code y}; cells whose index is not below it are ignored
+   * @param idx column indexes of the row's cells, read from {@code from} to {@code to}
+   * @param vals the cells' values, aligned with {@code idx}
+   * @param reg the regularisation, {@code > 0}
+   * @param alpha the confidence scale
+   * @throws IllegalStateException if the system is not numerically positive definite
+   */
+  void solveExact(double[] gram, float[] y, int yRows, int[] idx, float[] vals, int from, int to, double reg,
+      double alpha, float[] out, int outOff) {
+    System.arraycopy(gram, 0, a, 0, f * f);
+    for (int s = 0; s < f; s++) {
+      a[s * f + s] += reg;
+      b[s] = 0;
+    }
+    for (int k = from; k < to; k++) {
+      int i = idx[k];
+      if (i >= yRows) {
+        continue;
+      }
+      double c = 1 + alpha * vals[k];
+      double extra = c - 1;
+      int off = i * f;
+      // Only the lower triangle is read by the factorisation, so only it is accumulated.
+      for (int s = 0; s < f; s++) {
+        double ys = y[off + s];
+        double e = extra * ys;
+        int row = s * f;
+        for (int t = 0; t <= s; t++) {
+          a[row + t] += e * y[off + t];
+        }
+        b[s] += c * ys;
+      }
+    }
+    if (!DenseCholesky.solveInPlace(a, b, f)) {
+      throw new IllegalStateException("implicit ALS: a row's system is not positive definite (regularization "
+          + reg + ", alpha " + alpha + "); are some values negative?");
+    }
+    for (int s = 0; s < f; s++) {
+      out[outOff + s] = (float) b[s];
+    }
+  }
+
+  /**
+   * Improves the vector in {@code target[off..off+f)} by at most {@code steps} conjugate-gradient steps on the same
+   * system as {@link #solveExact}, starting from the vector already there, and writes the result back.
+   */
+  void solveCg(double[] gram, float[] y, int[] idx, float[] vals, int from, int to, double reg, double alpha,
+      int steps, float[] target, int off) {
+    for (int s = 0; s < f; s++) {
+      x[s] = target[off + s];
+    }
+    // r = b - A x, with b = sum c_i y_i and A x = (G + reg I) x + sum (c_i - 1)(y_i.x) y_i.
+    multiplyGram(gram, reg, x, r);
+    for (int s = 0; s < f; s++) {
+      r[s] = -r[s];
+    }
+    for (int k = from; k < to; k++) {
+      int yo = idx[k] * f;
+      double c = 1 + alpha * vals[k];
+      double dot = 0;
+      for (int s = 0; s < f; s++) {
+        dot += y[yo + s] * x[s];
+      }
+      double w = c - (c - 1) * dot;
+      for (int s = 0; s < f; s++) {
+        r[s] += w * y[yo + s];
+      }
+    }
+    double rs = 0;
+    for (int s = 0; s < f; s++) {
+      p[s] = r[s];
+      rs += r[s] * r[s];
+    }
+    for (int step = 0; step < steps && rs > 1e-20; step++) {
+      multiplyGram(gram, reg, p, ap);
+      for (int k = from; k < to; k++) {
+        int yo = idx[k] * f;
+        double extra = alpha * vals[k];
+        double dot = 0;
+        for (int s = 0; s < f; s++) {
+          dot += y[yo + s] * p[s];
+        }
+        double w = extra * dot;
+        for (int s = 0; s < f; s++) {
+          ap[s] += w * y[yo + s];
+        }
+      }
+      double pap = 0;
+      for (int s = 0; s < f; s++) {
+        pap += p[s] * ap[s];
+      }
+      double step0 = rs / pap;
+      double rsNew = 0;
+      for (int s = 0; s < f; s++) {
+        x[s] += step0 * p[s];
+        r[s] -= step0 * ap[s];
+        rsNew += r[s] * r[s];
+      }
+      double beta = rsNew / rs;
+      for (int s = 0; s < f; s++) {
+        p[s] = r[s] + beta * p[s];
+      }
+      rs = rsNew;
+    }
+    for (int s = 0; s < f; s++) {
+      target[off + s] = (float) x[s];
+    }
+  }
+
+  /** {@code out = (gram + reg I) v}. */
+  private void multiplyGram(double[] gram, double reg, double[] v, double[] out) {
+    for (int s = 0, row = 0; s < f; s++, row += f) {
+      double sum = reg * v[s];
+      for (int t = 0; t < f; t++) {
+        sum += gram[row + t] * v[t];
+      }
+      out[s] = sum;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.github.kindred.factorization;
+
+/**
+ * Configuration of BPR matrix factorisation.
+ *
+ * @param factors length of every user and item vector, at least 1
+ * @param iterations epochs, at least 1; an epoch draws as many (user, positive, negative) triples as there are
+ *     stored interactions
+ * @param learningRate the SGD step size, finite and {@code > 0}
+ * @param regularization the L2 penalty on the vectors and biases touched by a step, finite and {@code >= 0}
+ * @param itemBiases whether every item also learns a bias (a popularity term)
+ * @param seed seed of the initial factors and of the sampling
+ * @param threads training threads, at least 1; the model is deterministic for a given seed and thread count
+ */
+public record BprConfig(int factors, int iterations, float learningRate, float regularization, boolean itemBiases,
+    long seed, int threads) {
+  /** Validates every parameter. */
+  public BprConfig {
+    if (factors < 1) {
+      throw new IllegalArgumentException("factors must be >= 1, got " + factors);
+    }
+    if (iterations < 1) {
+      throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
+    }
+    if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
+    }
+    if (!(regularization >= 0) || Float.isInfinite(regularization)) {
+      throw new IllegalArgumentException("regularization must be finite and >= 0, got " + regularization);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+  }
+
+  /** The defaults: see the class documentation of {@link BprTrainer} for how they were chosen. */
+  public static BprConfig defaults() {
+    return new BprConfig(64, 100, 0.05f, 0.01f, true, 42L, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Returns a copy with another vector length. */
+  public BprConfig withFactors(int factors) {
+    return new BprConfig(factors, iterations, learningRate, regularization, itemBiases, seed, threads);
+  }
+
+  /** Returns a copy with another number of epochs. */
+  public BprConfig withIterations(int iterations) {
+    return new BprConfig(factors, iterations, learningRate, regularization, itemBiases, seed, threads);
+  }
+
+  /** Returns a copy with another step size. */
+  public BprConfig withLearningRate(float learningRate) {
+    return new BprConfig(factors, iterations, learningRate, regularization, itemBiases, seed, threads);
+  }
+
+  /** Returns a copy with another regularisation. */
+  public BprConfig withRegularization(float regularization) {
+    return new BprConfig(factors, iterations, learningRate, regularization, itemBiases, seed, threads);
+  }
+
+  /** Returns a copy with or without item biases. */
+  public BprConfig withItemBiases(boolean itemBiases) {
+    return new BprConfig(factors, iterations, learningRate, regularization, itemBiases, seed, threads);
+  }
+
+  /** Returns a copy with another seed. */
+  public BprConfig withSeed(long seed) {
+    return new BprConfig(factors, iterations, learningRate, regularization, itemBiases, seed, threads);
+  }
+
+  /** Returns a copy with another thread count. */
+  public BprConfig withThreads(int threads) {
+    return new BprConfig(factors, iterations, learningRate, regularization, itemBiases, seed, threads);
+  }
+}

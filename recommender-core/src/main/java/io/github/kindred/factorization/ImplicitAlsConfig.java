@@ -1,0 +1,88 @@
+package io.github.kindred.factorization;
+
+import java.util.Objects;
+
+/**
+ * Configuration of implicit ALS.
+ *
+ * @param factors length of every user and item vector, at least 1 (64 to 128 suit MovieLens 100K)
+ * @param iterations full passes, each solving every item then every user, at least 1
+ * @param regularization the L2 penalty on every vector, finite and {@code > 0}
+ * @param alpha the confidence scale: a stored value {@code v} has confidence {@code 1 + alpha * v}, finite and
+ *     {@code >= 0}
+ * @param seed seed of the random initial factors
+ * @param threads training threads, at least 1; the model does not depend on it
+ * @param solver how each row's system is solved
+ * @param cgSteps conjugate-gradient steps per row and iteration with {@link AlsSolver#CG}, at least 1 (ignored by
+ *     {@link AlsSolver#CHOLESKY})
+ */
+public record ImplicitAlsConfig(int factors, int iterations, float regularization, float alpha, long seed,
+    int threads, AlsSolver solver, int cgSteps) {
+  /** Validates every parameter. */
+  public ImplicitAlsConfig {
+    if (factors < 1) {
+      throw new IllegalArgumentException("factors must be >= 1, got " + factors);
+    }
+    if (iterations < 1) {
+      throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
+    }
+    if (!(regularization > 0) || Float.isInfinite(regularization)) {
+      throw new IllegalArgumentException("regularization must be finite and > 0, got " + regularization);
+    }
+    if (!(alpha >= 0) || Float.isInfinite(alpha)) {
+      throw new IllegalArgumentException("alpha must be finite and >= 0, got " + alpha);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    Objects.requireNonNull(solver, "solver");
+    if (cgSteps < 1) {
+      throw new IllegalArgumentException("cgSteps must be >= 1, got " + cgSteps);
+    }
+  }
+
+  /** The defaults: see the class documentation of {@link ImplicitAlsTrainer} for how they were chosen. */
+  public static ImplicitAlsConfig defaults() {
+    return new ImplicitAlsConfig(64, 15, 5f, 2f, 42L, Runtime.getRuntime().availableProcessors(), AlsSolver.CG, 3);
+  }
+
+  /** Returns a copy with another vector length. */
+  public ImplicitAlsConfig withFactors(int factors) {
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+  }
+
+  /** Returns a copy with another number of iterations. */
+  public ImplicitAlsConfig withIterations(int iterations) {
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+  }
+
+  /** Returns a copy with another regularisation. */
+  public ImplicitAlsConfig withRegularization(float regularization) {
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+  }
+
+  /** Returns a copy with another confidence scale. */
+  public ImplicitAlsConfig withAlpha(float alpha) {
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+  }
+
+  /** Returns a copy with another seed. */
+  public ImplicitAlsConfig withSeed(long seed) {
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+  }
+
+  /** Returns a copy with another thread count. */
+  public ImplicitAlsConfig withThreads(int threads) {
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+  }
+
+  /** Returns a copy with another solver. */
+  public ImplicitAlsConfig withSolver(AlsSolver solver) {
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+  }
+
+  /** Returns a copy with another number of conjugate-gradient steps. */
+  public ImplicitAlsConfig withCgSteps(int cgSteps) {
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+  }
+}
