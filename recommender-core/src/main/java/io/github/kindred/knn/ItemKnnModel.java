@@ -96,6 +96,18 @@ public final class ItemKnnModel implements Model, SimilarItems {
     return 0f;
   }
 
+  int[] pointerArray() {
+    return pointers;
+  }
+
+  int[] neighborArray() {
+    return neighbors;
+  }
+
+  float[] similarityArray() {
+    return similarities;
+  }
+
   @Override
   public void score(Query query, float[] scores) {
     int n = items.size();

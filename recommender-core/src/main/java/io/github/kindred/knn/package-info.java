@@ -1,2 +1,2 @@
-/** Neighbourhood recommenders: item-kNN and its similarity measures. */
+/** Neighbourhood recommenders: item-kNN, user-kNN and their similarity measures. */
 package io.github.kindred.knn;

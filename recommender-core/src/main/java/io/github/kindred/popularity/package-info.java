@@ -1,2 +1,5 @@
-/** Popularity recommenders: the baseline every other model must beat, and the answer for cold requests. */
+/**
+ * Popularity recommenders: the baseline every other model must beat, the answer for cold requests, and trending
+ * popularity with exponential time decay.
+ */
 package io.github.kindred.popularity;

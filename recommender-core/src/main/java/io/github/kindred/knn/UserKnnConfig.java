@@ -1,0 +1,52 @@
+package io.github.kindred.knn;
+
+import java.util.Objects;
+
+/**
+ * Configuration of user-kNN.
+ *
+ * @param neighbors how many most similar users each user keeps, at least 1 (50 to 100 is a good start)
+ * @param similarity the similarity measure between two users' interaction vectors
+ * @param shrinkage added to the similarity's denominator, at least 0; damps similarities built on few shared items
+ * @param threads training threads, at least 1; the model does not depend on it
+ */
+public record UserKnnConfig(int neighbors, Similarity similarity, float shrinkage, int threads) {
+  /** Validates every parameter. */
+  public UserKnnConfig {
+    if (neighbors < 1) {
+      throw new IllegalArgumentException("neighbors must be >= 1, got " + neighbors);
+    }
+    Objects.requireNonNull(similarity, "similarity");
+    if (!(shrinkage >= 0) || Float.isInfinite(shrinkage)) {
+      throw new IllegalArgumentException("shrinkage must be finite and >= 0, got " + shrinkage);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+  }
+
+  /** Cosine, 50 neighbours, no shrinkage, all available processors. */
+  public static UserKnnConfig defaults() {
+    return new UserKnnConfig(50, Similarity.COSINE, 0f, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Returns a copy with another neighbourhood size. */
+  public UserKnnConfig withNeighbors(int neighbors) {
+    return new UserKnnConfig(neighbors, similarity, shrinkage, threads);
+  }
+
+  /** Returns a copy with another similarity. */
+  public UserKnnConfig withSimilarity(Similarity similarity) {
+    return new UserKnnConfig(neighbors, similarity, shrinkage, threads);
+  }
+
+  /** Returns a copy with another shrinkage. */
+  public UserKnnConfig withShrinkage(float shrinkage) {
+    return new UserKnnConfig(neighbors, similarity, shrinkage, threads);
+  }
+
+  /** Returns a copy with another thread count. */
+  public UserKnnConfig withThreads(int threads) {
+    return new UserKnnConfig(neighbors, similarity, shrinkage, threads);
+  }
+}

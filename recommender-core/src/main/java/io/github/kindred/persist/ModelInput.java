@@ -1,0 +1,180 @@
+package io.github.kindred.persist;
+
+import io.github.kindred.data.IdIndex;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where a {@link ModelCodec} reads a model's state back, in the order it was written. Every read checks the bytes
+ * that remain first, and every array length is checked against them before anything is allocated, so a damaged
+ * length fails with a {@link ModelFormatException} instead of an {@link OutOfMemoryError}. Arrays are copied in
+ * bulk. Not thread-safe; one per load.
+ */
+public final class ModelInput {
+  private final ByteBuffer buf;
+  private final int formatVersion;
+  private final String algorithm;
+  private IdIndex users;
+  private IdIndex items;
+
+  ModelInput(ByteBuffer buf, int formatVersion, String algorithm) {
+    this.buf = buf;
+    this.formatVersion = formatVersion;
+    this.algorithm = algorithm;
+  }
+
+  void setIndexes(IdIndex users, IdIndex items) {
+    this.users = users;
+    this.items = items;
+  }
+
+  /** The format version of the file being read, for codecs that read older layouts. */
+  public int formatVersion() {
+    return formatVersion;
+  }
+
+  /** The user ids stored in the file. */
+  public IdIndex users() {
+    return users;
+  }
+
+  /** The item ids stored in the file. */
+  public IdIndex items() {
+    return items;
+  }
+
+  /** Bytes not yet read. */
+  public int remaining() {
+    return buf.remaining();
+  }
+
+  private void need(long bytes, String what) throws ModelFormatException {
+    if (bytes > buf.remaining()) {
+      throw new ModelFormatException(algorithm + " model: " + what + " needs " + bytes + " bytes but only "
+          + buf.remaining() + " remain at offset " + buf.position());
+    }
+  }
+
+  /** Reads an int. */
+  public int readInt() throws ModelFormatException {
+    need(4, "an int");
+    return buf.getInt();
+  }
+
+  /** Reads a long. */
+  public long readLong() throws ModelFormatException {
+    need(8, "a long");
+    return buf.getLong();
+  }
+
+  /** Reads a float. */
+  public float readFloat() throws ModelFormatException {
+    need(4, "a float");
+    return buf.getFloat();
+  }
+
+  /** Reads a double. */
+  public double readDouble() throws ModelFormatException {
+    need(8, "a double");
+    return buf.getDouble();
+  }
+
+  /** Reads a string written by {@link ModelOutput#writeString}. */
+  public String readString() throws ModelFormatException {
+    int n = readLength(1, "a string");
+    String s = new String(buf.array(), buf.arrayOffset() + buf.position(), n, StandardCharsets.UTF_8);
+    buf.position(buf.position() + n);
+    return s;
+  }
+
+  private int readLength(int elementBytes, String what) throws ModelFormatException {
+    int n = readInt();
+    if (n < 0) {
+      throw new ModelFormatException(algorithm + " model: " + what + " has negative length " + n);
+    }
+    need((long) n * elementBytes, what + " of length " + n);
+    return n;
+  }
+
+  /** Reads an int array. */
+  public int[] readInts() throws ModelFormatException {
+    int n = readLength(4, "an int array");
+    int[] a = new int[n];
+    buf.asIntBuffer().get(a);
+    buf.position(buf.position() + 4 * n);
+    return a;
+  }
+
+  /** Reads a float array. */
+  public float[] readFloats() throws ModelFormatException {
+    int n = readLength(4, "a float array");
+    float[] a = new float[n];
+    buf.asFloatBuffer().get(a);
+    buf.position(buf.position() + 4 * n);
+    return a;
+  }
+
+  /** Reads a double array. */
+  public double[] readDoubles() throws ModelFormatException {
+    int n = readLength(8, "a double array");
+    double[] a = new double[n];
+    buf.asDoubleBuffer().get(a);
+    buf.position(buf.position() + 8 * n);
+    return a;
+  }
+
+  /** Reads an int array and checks that it has {@code length} elements; {@code what} names it in the error. */
+  public int[] readInts(int length, String what) throws ModelFormatException {
+    int[] a = readInts();
+    checkLength(a.length, length, what);
+    return a;
+  }
+
+  /** Reads a float array and checks that it has {@code length} elements; {@code what} names it in the error. */
+  public float[] readFloats(int length, String what) throws ModelFormatException {
+    float[] a = readFloats();
+    checkLength(a.length, length, what);
+    return a;
+  }
+
+  private void checkLength(int actual, int expected, String what) throws ModelFormatException {
+    if (actual != expected) {
+      throw new ModelFormatException(
+          algorithm + " model: " + what + " has " + actual + " elements, expected " + expected);
+    }
+  }
+
+  /**
+   * Fails with a {@link ModelFormatException} naming {@code problem} unless {@code condition} holds; for codecs'
+   * consistency checks.
+   */
+  public void check(boolean condition, String problem) throws ModelFormatException {
+    if (!condition) {
+      throw new ModelFormatException(algorithm + " model: " + problem);
+    }
+  }
+
+  /** Checks that every element of {@code indexes} is in {@code [0, bound)}. */
+  public void checkIndexes(int[] indexes, int bound, String what) throws ModelFormatException {
+    for (int k = 0; k < indexes.length; k++) {
+      if (indexes[k] < 0 || indexes[k] >= bound) {
+        throw new ModelFormatException(algorithm + " model: " + what + "[" + k + "] = " + indexes[k]
+            + " is not in [0, " + bound + ")");
+      }
+    }
+  }
+
+  /**
+   * Checks that {@code pointers} are CSR row pointers over {@code total} entries: they start at 0, never decrease,
+   * and end at {@code total}.
+   */
+  public void checkPointers(int[] pointers, int total, String what) throws ModelFormatException {
+    check(pointers.length > 0 && pointers[0] == 0 && pointers[pointers.length - 1] == total,
+        what + " must run from 0 to " + total);
+    for (int k = 1; k < pointers.length; k++) {
+      if (pointers[k] < pointers[k - 1]) {
+        throw new ModelFormatException(algorithm + " model: " + what + " decrease at " + k);
+      }
+    }
+  }
+}

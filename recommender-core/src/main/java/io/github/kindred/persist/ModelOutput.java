@@ -1,0 +1,95 @@
+package io.github.kindred.persist;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Where a {@link ModelCodec} writes a model's state: primitives, strings and primitive arrays, little-endian (the
+ * byte order of the machines Kindred serves on, so that loading copies arrays without swapping bytes). Arrays are
+ * written as their length followed by their elements, in bulk. Not thread-safe; one per save.
+ */
+public final class ModelOutput {
+  private ByteBuffer buf = ByteBuffer.allocate(1 << 12).order(ByteOrder.LITTLE_ENDIAN);
+
+  ModelOutput() {}
+
+  private void ensure(long more) {
+    long need = (long) buf.position() + more;
+    if (need > ModelFiles.MAX_BODY) {
+      throw new IllegalStateException("model state exceeds the format's limit of " + ModelFiles.MAX_BODY + " bytes");
+    }
+    if (need > buf.capacity()) {
+      long grown = Math.min(ModelFiles.MAX_BODY, Math.max(need, 2L * buf.capacity()));
+      ByteBuffer next = ByteBuffer.wrap(Arrays.copyOf(buf.array(), (int) grown)).order(ByteOrder.LITTLE_ENDIAN);
+      next.position(buf.position());
+      buf = next;
+    }
+  }
+
+  /** Writes an int. */
+  public void writeInt(int v) {
+    ensure(4);
+    buf.putInt(v);
+  }
+
+  /** Writes a long. */
+  public void writeLong(long v) {
+    ensure(8);
+    buf.putLong(v);
+  }
+
+  /** Writes a float. */
+  public void writeFloat(float v) {
+    ensure(4);
+    buf.putFloat(v);
+  }
+
+  /** Writes a double. */
+  public void writeDouble(double v) {
+    ensure(8);
+    buf.putDouble(v);
+  }
+
+  /** Writes a string as its UTF-8 length and bytes; not null. */
+  public void writeString(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    ensure(4L + b.length);
+    buf.putInt(b.length);
+    buf.put(b);
+  }
+
+  /** Writes an int array (length, then elements). */
+  public void writeInts(int[] a) {
+    ensure(4 + 4L * a.length);
+    buf.putInt(a.length);
+    buf.asIntBuffer().put(a);
+    buf.position(buf.position() + 4 * a.length);
+  }
+
+  /** Writes a float array (length, then elements). */
+  public void writeFloats(float[] a) {
+    ensure(4 + 4L * a.length);
+    buf.putInt(a.length);
+    buf.asFloatBuffer().put(a);
+    buf.position(buf.position() + 4 * a.length);
+  }
+
+  /** Writes a double array (length, then elements). */
+  public void writeDoubles(double[] a) {
+    ensure(4 + 8L * a.length);
+    buf.putInt(a.length);
+    buf.asDoubleBuffer().put(a);
+    buf.position(buf.position() + 8 * a.length);
+  }
+
+  /** The bytes written so far: the backing array and its used length. */
+  byte[] array() {
+    return buf.array();
+  }
+
+  int size() {
+    return buf.position();
+  }
+}

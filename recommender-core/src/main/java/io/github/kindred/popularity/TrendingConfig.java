@@ -1,0 +1,51 @@
+package io.github.kindred.popularity;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Configuration of trending popularity.
+ *
+ * @param halfLife the age at which an event counts half, positive (whole seconds are used, at least one)
+ * @param referenceTime the "now" of the decay in seconds since the epoch, or {@link #LATEST} for the latest
+ *     timestamp in the data
+ */
+public record TrendingConfig(Duration halfLife, long referenceTime) {
+  /** The {@link #referenceTime()} that stands for the latest timestamp in the fitted data. */
+  public static final long LATEST = Long.MIN_VALUE;
+
+  /** Validates every parameter. */
+  public TrendingConfig {
+    Objects.requireNonNull(halfLife, "halfLife");
+    if (halfLife.getSeconds() < 1) {
+      throw new IllegalArgumentException("halfLife must be at least one second, got " + halfLife);
+    }
+  }
+
+  /** A decay with the given half-life, relative to the latest timestamp in the data. */
+  public static TrendingConfig ofHalfLife(Duration halfLife) {
+    return new TrendingConfig(halfLife, LATEST);
+  }
+
+  /**
+   * A decay with a half-life of {@code halfLifeDays} days (fractions allowed), relative to the latest timestamp.
+   *
+   * @throws IllegalArgumentException if {@code halfLifeDays} is not finite or is below one second
+   */
+  public static TrendingConfig ofHalfLifeDays(double halfLifeDays) {
+    if (!Double.isFinite(halfLifeDays) || halfLifeDays * 86_400 < 1) {
+      throw new IllegalArgumentException("halfLifeDays must be finite and at least one second, got " + halfLifeDays);
+    }
+    return ofHalfLife(Duration.ofSeconds(Math.round(halfLifeDays * 86_400)));
+  }
+
+  /** Returns a copy whose decay is relative to {@code epochSeconds} instead of the latest timestamp. */
+  public TrendingConfig withReferenceTime(long epochSeconds) {
+    return new TrendingConfig(halfLife, epochSeconds);
+  }
+
+  /** The half-life in seconds. */
+  public double halfLifeSeconds() {
+    return halfLife.getSeconds();
+  }
+}

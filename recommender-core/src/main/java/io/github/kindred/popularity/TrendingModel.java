@@ -1,0 +1,69 @@
+package io.github.kindred.popularity;
+
+import io.github.kindred.data.IdIndex;
+import io.github.kindred.model.Model;
+import io.github.kindred.model.Query;
+import java.util.Objects;
+
+/**
+ * Fitted trending scores: one decayed event weight per item, the same for every query. Immutable and thread-safe.
+ */
+public final class TrendingModel implements Model {
+  private final TrendingConfig config;
+  private final long referenceTime;
+  private final IdIndex users;
+  private final IdIndex items;
+  private final float[] trend;
+
+  TrendingModel(TrendingConfig config, long referenceTime, IdIndex users, IdIndex items, float[] trend) {
+    this.config = config;
+    this.referenceTime = referenceTime;
+    this.users = users;
+    this.items = items;
+    this.trend = trend;
+  }
+
+  /** The configuration it was trained with. */
+  public TrendingConfig config() {
+    return config;
+  }
+
+  /** The reference time the decay was computed at, in seconds since the epoch. */
+  public long referenceTime() {
+    return referenceTime;
+  }
+
+  /** The decayed weight of {@code item}. */
+  public float trend(int item) {
+    Objects.checkIndex(item, trend.length);
+    return trend[item];
+  }
+
+  float[] trendArray() {
+    return trend;
+  }
+
+  @Override
+  public IdIndex items() {
+    return items;
+  }
+
+  @Override
+  public IdIndex users() {
+    return users;
+  }
+
+  @Override
+  public void score(Query query, float[] scores) {
+    if (scores.length < trend.length) {
+      throw new IllegalArgumentException("scores has length " + scores.length + ", needs at least " + trend.length);
+    }
+    System.arraycopy(trend, 0, scores, 0, trend.length);
+  }
+
+  @Override
+  public String toString() {
+    return "TrendingModel[items=" + trend.length + ", halfLife=" + config.halfLife() + ", referenceTime="
+        + referenceTime + "]";
+  }
+}

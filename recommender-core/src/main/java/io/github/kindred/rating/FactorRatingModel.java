@@ -1,0 +1,93 @@
+package io.github.kindred.rating;
+
+import io.github.kindred.data.IdIndex;
+import io.github.kindred.math.FactorScoring;
+import io.github.kindred.model.ItemVectors;
+import io.github.kindred.model.Query;
+import java.util.Objects;
+
+/**
+ * A biased factor model {@code r(u, i) = mu + b_u + b_i + p_u . q_i} (Koren, Bell and Volinsky 2009), clipped to the
+ * training range. Factors are row-major: {@code users x factors} and {@code items x factors}, one array each.
+ *
+ * <p>An anonymous history (weights are its ratings) is folded in by the regularised least-squares solve of
+ * {@link BiasedRidge} with the model's regularisation: the user vector and bias that best explain those ratings
+ * given the fixed item vectors. That uses per-thread scratch of {@code (factors + 1)^2} doubles, created on a
+ * thread's first such query. Immutable and thread-safe.
+ */
+abstract class FactorRatingModel extends RatingModel implements ItemVectors {
+  final int factors;
+  final float[] userFactors;
+  final float[] itemFactors;
+  private final float foldInRegularization;
+  private final ThreadLocal<FoldScratch> scratch;
+
+  FactorRatingModel(IdIndex users, IdIndex items, float mean, float min, float max, float[] userBias,
+      float[] itemBias, int factors, float[] userFactors, float[] itemFactors, float foldInRegularization) {
+    super(users, items, mean, min, max, userBias, itemBias);
+    this.factors = factors;
+    this.userFactors = userFactors;
+    this.itemFactors = itemFactors;
+    this.foldInRegularization = foldInRegularization;
+    this.scratch = ThreadLocal.withInitial(() -> new FoldScratch(factors));
+  }
+
+  @Override
+  public final int dimensions() {
+    return factors;
+  }
+
+  @Override
+  public final void itemVector(int item, float[] out) {
+    Objects.checkIndex(item, itemBias.length);
+    System.arraycopy(itemFactors, item * factors, out, 0, factors);
+  }
+
+  /** Copies the vector of training user {@code user} into {@code out[0..dimensions())}. */
+  public final void userVector(int user, float[] out) {
+    Objects.checkIndex(user, userBias.length);
+    System.arraycopy(userFactors, user * factors, out, 0, factors);
+  }
+
+  @Override
+  final float interaction(int user, int item) {
+    return FactorScoring.dot(userFactors, user * factors, itemFactors, item * factors, factors);
+  }
+
+  @Override
+  final void scoreUser(int user, float[] scores) {
+    float base = mean + userBias[user];
+    int off = user * factors;
+    for (int i = 0, q = 0; i < itemBias.length; i++, q += factors) {
+      scores[i] = clip(base + itemBias[i] + FactorScoring.dot(userFactors, off, itemFactors, q, factors));
+    }
+  }
+
+  @Override
+  final void scoreHistory(Query query, float[] scores) {
+    FoldScratch s = scratch.get();
+    s.ridge.reset();
+    for (int h = 0; h < query.historySize(); h++) {
+      int i = query.item(h);
+      if (i < itemBias.length) {
+        s.ridge.add(itemFactors, i * factors, query.weight(h) - mean - itemBias[i]);
+      }
+    }
+    float bu = s.ridge.solve(foldInRegularization, s.vector, 0);
+    float base = mean + bu;
+    for (int i = 0, q = 0; i < itemBias.length; i++, q += factors) {
+      scores[i] = clip(base + itemBias[i] + FactorScoring.dot(s.vector, 0, itemFactors, q, factors));
+    }
+  }
+
+  /** Per-thread fold-in scratch. */
+  private static final class FoldScratch {
+    final BiasedRidge ridge;
+    final float[] vector;
+
+    FoldScratch(int factors) {
+      ridge = new BiasedRidge(factors);
+      vector = new float[factors];
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.github.kindred.rating;
+
+import io.github.kindred.data.IdIndex;
+import io.github.kindred.model.Model;
+import io.github.kindred.model.Query;
+import io.github.kindred.model.RatingPredictor;
+
+/**
+ * What every rating model shares: the global mean, a bias per user and per item, and the range of the training
+ * ratings, to which every prediction is clipped (a prediction outside the scale can only be further from the truth).
+ * Subclasses add the user-item interaction term and the way an anonymous history is folded in.
+ */
+abstract class RatingModel implements Model, RatingPredictor {
+  final IdIndex users;
+  final IdIndex items;
+  final float mean;
+  final float min;
+  final float max;
+  final float[] userBias;
+  final float[] itemBias;
+
+  RatingModel(IdIndex users, IdIndex items, float mean, float min, float max, float[] userBias, float[] itemBias) {
+    this.users = users;
+    this.items = items;
+    this.mean = mean;
+    this.min = min;
+    this.max = max;
+    this.userBias = userBias;
+    this.itemBias = itemBias;
+  }
+
+  @Override
+  public final IdIndex items() {
+    return items;
+  }
+
+  @Override
+  public final IdIndex users() {
+    return users;
+  }
+
+  /** The global mean of the training ratings. */
+  public final float globalMean() {
+    return mean;
+  }
+
+  /** The smallest training rating; predictions are never below it. */
+  public final float minRating() {
+    return min;
+  }
+
+  /** The largest training rating; predictions are never above it. */
+  public final float maxRating() {
+    return max;
+  }
+
+  /** The bias of training user {@code user}. */
+  public final float userBias(int user) {
+    return userBias[java.util.Objects.checkIndex(user, userBias.length)];
+  }
+
+  /** The bias of item {@code item}. */
+  public final float itemBias(int item) {
+    return itemBias[java.util.Objects.checkIndex(item, itemBias.length)];
+  }
+
+  @Override
+  public final float predict(int user, int item) {
+    boolean knownUser = user >= 0 && user < userBias.length;
+    boolean knownItem = item >= 0 && item < itemBias.length;
+    float p = mean;
+    if (knownUser) {
+      p += userBias[user];
+    }
+    if (knownItem) {
+      p += itemBias[item];
+    }
+    if (knownUser && knownItem) {
+      p += interaction(user, item);
+    }
+    return clip(p);
+  }
+
+  final float clip(float p) {
+    return Math.max(min, Math.min(max, p));
+  }
+
+  /** The user-item term added to the biases of a known user and item; 0 for the baseline. */
+  abstract float interaction(int user, int item);
+
+  /**
+   * Scores a known user: the predicted rating of every item.
+   */
+  void scoreUser(int user, float[] scores) {
+    for (int i = 0; i < itemBias.length; i++) {
+      scores[i] = predict(user, i);
+    }
+  }
+
+  /** Scores an anonymous history (weights are its ratings); an empty history gets {@code mu + b_i}. */
+  abstract void scoreHistory(Query query, float[] scores);
+
+  @Override
+  public final void score(Query query, float[] scores) {
+    int n = itemBias.length;
+    if (scores.length < n) {
+      throw new IllegalArgumentException("scores has length " + scores.length + ", needs at least " + n);
+    }
+    int u = query.user();
+    if (u >= 0 && u < userBias.length) {
+      scoreUser(u, scores);
+    } else {
+      scoreHistory(query, scores);
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package io.github.kindred.persist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.kindred.data.Dataset;
+import io.github.kindred.data.IdIndex;
+import io.github.kindred.data.InteractionLog;
+import io.github.kindred.knn.ItemKnnConfig;
+import io.github.kindred.knn.ItemKnnTrainer;
+import io.github.kindred.knn.Similarity;
+import io.github.kindred.knn.UserKnnConfig;
+import io.github.kindred.knn.UserKnnTrainer;
+import io.github.kindred.model.Model;
+import io.github.kindred.model.Query;
+import io.github.kindred.popularity.PopularityTrainer;
+import io.github.kindred.popularity.TrendingConfig;
+import io.github.kindred.popularity.TrendingTrainer;
+import io.github.kindred.rating.BaselineConfig;
+import io.github.kindred.rating.BaselineTrainer;
+import io.github.kindred.rating.BiasedMfConfig;
+import io.github.kindred.rating.BiasedMfTrainer;
+import io.github.kindred.rating.ExplicitAlsConfig;
+import io.github.kindred.rating.ExplicitAlsTrainer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFilesTest {
+  private static final ModelFiles FILES = ModelFiles.standard();
+
+  /** 30 users, 12 items, ratings 1..5 with timestamps. */
+  private static Dataset data() {
+    SplittableRandom r = new SplittableRandom(3);
+    InteractionLog.Builder b = InteractionLog.builder();
+    for (int u = 0; u < 30; u++) {
+      for (int i = 0; i < 12; i++) {
+        if (r.nextInt(3) == 0 || i == u % 12) {
+          b.add("user-" + u, "item-" + i, 1 + r.nextInt(5), 1_000_000L + r.nextInt(100_000));
+        }
+      }
+    }
+    return Dataset.builder(b.build()).binary(false).build();
+  }
+
+  private static List<Model> everyModel(Dataset d) {
+    List<Model> models = new ArrayList<>();
+    models.add(new PopularityTrainer().fit(d));
+    models.add(new TrendingTrainer(TrendingConfig.ofHalfLifeDays(0.5)).fit(d));
+    models.add(new ItemKnnTrainer(new ItemKnnConfig(5, Similarity.COSINE, 1f, 1)).fit(d));
+    models.add(new UserKnnTrainer(new UserKnnConfig(5, Similarity.JACCARD, 0.5f, 1)).fit(d));
+    models.add(new BaselineTrainer(new BaselineConfig(2f, 3f, 4)).fit(d));
+    models.add(new BiasedMfTrainer(new BiasedMfConfig(3, 5, 0.01f, 0.02f, 9L)).fit(d));
+    models.add(new ExplicitAlsTrainer(new ExplicitAlsConfig(3, 3, 0.1f, 9L, 1)).fit(d));
+    return models;
+  }
+
+  private static byte[] bytes(Model m) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    FILES.save(m, out);
+    return out.toByteArray();
+  }
+
+  private static Model load(byte[] b) throws IOException {
+    return FILES.load(new ByteArrayInputStream(b));
+  }
+
+  private static void assertSameScores(Model a, Model b, Dataset d) {
+    List<Query> queries = new ArrayList<>();
+    for (int u = 0; u < d.userCount(); u++) {
+      queries.add(Query.forUser(u, d.matrix()));
+    }
+    queries.add(Query.of(Query.ANONYMOUS, new int[] {0, 3, 7}, new float[] {5, 2, 4}));
+    queries.add(Query.empty());
+    float[] sa = new float[d.itemCount()];
+    float[] sb = new float[d.itemCount()];
+    for (Query q : queries) {
+      a.score(q, sa);
+      b.score(q, sb);
+      assertThat(sb).as("%s for %s", a.getClass().getSimpleName(), q).containsExactly(sa);
+    }
+  }
+
+  @Test
+  void everyModelRoundTripsWithIdenticalScores(@TempDir Path dir) throws IOException {
+    Dataset d = data();
+    for (Model m : everyModel(d)) {
+      Model back = load(bytes(m));
+      assertThat(back).isInstanceOf(m.getClass());
+      assertThat(back.users()).isEqualTo(m.users());
+      assertThat(back.items()).isEqualTo(m.items());
+      assertSameScores(m, back, d);
+      Path file = dir.resolve(m.getClass().getSimpleName() + ".kdm");
+      FILES.save(m, file);
+      Model fromFile = FILES.load(file, m.getClass());
+      assertSameScores(m, fromFile, d);
+      // A second save of the loaded model is byte-identical: nothing is lost or reordered.
+      assertThat(bytes(fromFile)).isEqualTo(bytes(m));
+    }
+  }
+
+  @Test
+  void aStreamOfTwoModelsIsReadOneAtATime() throws IOException {
+    Dataset d = data();
+    List<Model> models = everyModel(d);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    FILES.save(models.get(2), out);
+    FILES.save(models.get(5), out);
+    ByteArrayInputStream in = new ByteArrayInputStream(out.toByteArray());
+    assertSameScores(models.get(2), FILES.load(in), d);
+    assertSameScores(models.get(5), FILES.load(in), d);
+    assertThat(in.available()).isZero();
+  }
+
+  @Test
+  void everyTruncationIsRejected(@TempDir Path dir) throws IOException {
+    byte[] full = bytes(everyModel(data()).get(3));
+    for (int n = 0; n < full.length; n++) {
+      byte[] cut = java.util.Arrays.copyOf(full, n);
+      assertThatThrownBy(() -> load(cut)).as("cut at %d", n).isInstanceOf(ModelFormatException.class)
+          .hasMessageContaining(n >= 8 ? "truncated" : "");
+    }
+    Path file = dir.resolve("cut.kdm");
+    Files.write(file, java.util.Arrays.copyOf(full, full.length - 1));
+    assertThatThrownBy(() -> FILES.load(file)).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("truncated");
+  }
+
+  @Test
+  void everyFlippedByteIsRejected() throws IOException {
+    for (Model m : everyModel(data())) {
+      byte[] full = bytes(m);
+      for (int p = 0; p < full.length; p++) {
+        byte[] bad = full.clone();
+        bad[p] ^= (byte) (1 << (p % 8));
+        assertThatThrownBy(() -> load(bad)).as("%s byte %d", m.getClass().getSimpleName(), p)
+            .isInstanceOf(ModelFormatException.class);
+      }
+    }
+  }
+
+  @Test
+  void aFlippedPayloadByteIsReportedAsAChecksumMismatch() throws IOException {
+    byte[] bad = bytes(new PopularityTrainer().fit(data()));
+    bad[bad.length - 10] ^= 1;
+    assertThatThrownBy(() -> load(bad)).hasMessageContaining("corrupted").hasMessageContaining("checksum");
+  }
+
+  @Test
+  void aForeignFileIsRejected() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1,
+        0, 0, 0, 1};
+    assertThatThrownBy(() -> load(png)).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("not a Kindred model");
+    assertThatThrownBy(() -> load("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .hasMessageContaining("not a Kindred model");
+  }
+
+  @Test
+  void aNewerFormatVersionIsRejectedAsSuch() throws IOException {
+    byte[] b = bytes(new PopularityTrainer().fit(data()));
+    ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+    bb.putInt(8, ModelFiles.FORMAT_VERSION + 1);
+    resign(b);
+    assertThatThrownBy(() -> load(b)).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("version " + (ModelFiles.FORMAT_VERSION + 1)).hasMessageContaining("newer");
+  }
+
+  @Test
+  void anUnknownAlgorithmIsRejected() throws IOException {
+    byte[] b = bytes(new PopularityTrainer().fit(data()));
+    assertThatThrownBy(() -> ModelFiles.of().load(new ByteArrayInputStream(b)))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("'popularity'")
+        .hasMessageContaining("no codec");
+  }
+
+  @Test
+  void aHugeDeclaredArrayFailsBeforeAllocating() throws IOException {
+    ModelFiles files = ModelFiles.of(new LyingCodec());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    files.save(new Fixed(), out);
+    assertThatThrownBy(() -> files.load(new ByteArrayInputStream(out.toByteArray())))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("float array of length 2000000000");
+  }
+
+  @Test
+  void aDamagedLengthInTheHeaderOfAShortStreamFailsWithoutAllocatingIt() throws IOException {
+    byte[] b = bytes(new PopularityTrainer().fit(data()));
+    ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putLong(12, 2_000_000_000L);
+    assertThatThrownBy(() -> load(b)).isInstanceOf(ModelFormatException.class).hasMessageContaining("truncated");
+  }
+
+  @Test
+  void savingAModelWithoutCodecFails() {
+    assertThatThrownBy(() -> FILES.save(new Fixed(), new ByteArrayOutputStream()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(Fixed.class.getName());
+  }
+
+  @Test
+  void duplicateCodecsAreRejected() {
+    assertThatThrownBy(() -> ModelFiles.of(new LyingCodec(), new LyingCodec()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'lying'");
+  }
+
+  /** Recomputes the trailing checksum after a deliberate edit. */
+  private static void resign(byte[] b) {
+    CRC32C crc = new CRC32C();
+    crc.update(b, 0, b.length - 4);
+    ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(b.length - 4, (int) crc.getValue());
+  }
+
+  /** A one-item model with no codec of its own. */
+  static final class Fixed implements Model {
+    @Override
+    public IdIndex items() {
+      return IdIndex.of("x");
+    }
+
+    @Override
+    public IdIndex users() {
+      return IdIndex.of("u");
+    }
+
+    @Override
+    public void score(Query query, float[] scores) {
+      scores[0] = 1f;
+    }
+  }
+
+  /** Writes a float-array length far beyond the bytes that follow it. */
+  static final class LyingCodec implements ModelCodec<Fixed> {
+    @Override
+    public String algorithm() {
+      return "lying";
+    }
+
+    @Override
+    public Class<Fixed> modelType() {
+      return Fixed.class;
+    }
+
+    @Override
+    public void write(Fixed model, ModelOutput out) {
+      out.writeInt(2_000_000_000);
+    }
+
+    @Override
+    public Fixed read(ModelInput in) throws ModelFormatException {
+      in.readFloats();
+      return new Fixed();
+    }
+  }
+}
