@@ -1,6 +1,7 @@
 package io.github.kindred.model;
 
 import io.github.kindred.data.Context;
+import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.InteractionMatrix;
 import java.util.Arrays;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import java.util.Objects;
 /**
  * What a model scores for: a user index (or {@link #ANONYMOUS}), the user's history of items with a weight each,
  * and a context. Models that work from histories (item-kNN, EASE, content) use the history; models with a vector
- * per user use the user index and fall back to the history for users they do not know.
+ * per user use the user index and fall back to the history for users they do not know. A query may also carry the
+ * features of a user ({@link #withUserFeatures}), which feature-aware models use for users they do not know.
  *
  * <p>Immutable: the factory methods copy the arrays they are given. Safe to share between threads.
  */
@@ -23,12 +25,21 @@ public final class Query {
   private final int[] items;
   private final float[] weights;
   private final Context context;
+  private final FeatureTable userFeatures;
+  private final int userFeatureRow;
 
   private Query(int user, int[] items, float[] weights, Context context) {
+    this(user, items, weights, context, null, -1);
+  }
+
+  private Query(int user, int[] items, float[] weights, Context context, FeatureTable userFeatures,
+      int userFeatureRow) {
     this.user = user;
     this.items = items;
     this.weights = weights;
     this.context = context;
+    this.userFeatures = userFeatures;
+    this.userFeatureRow = userFeatureRow;
   }
 
   /**
@@ -87,7 +98,37 @@ public final class Query {
 
   /** Returns a copy of this query with the given context. */
   public Query withContext(Context context) {
-    return new Query(user, items, weights, Objects.requireNonNull(context, "context"));
+    return new Query(user, items, weights, Objects.requireNonNull(context, "context"), userFeatures,
+        userFeatureRow);
+  }
+
+  /**
+   * Returns a copy of this query that carries the features of user {@code userId} as described by {@code table}
+   * (typically a new user's demographics, for a cold-start request). Feature-aware models match the table's
+   * feature names against those they were trained on, so the table need not be the training table; other models
+   * ignore the features. The table is referenced, not copied (it is immutable).
+   *
+   * @throws IllegalArgumentException if {@code table} does not describe {@code userId}
+   */
+  public Query withUserFeatures(FeatureTable table, String userId) {
+    Objects.requireNonNull(table, "table");
+    int row = table.entities().require(Objects.requireNonNull(userId, "userId"), "user feature");
+    return new Query(user, items, weights, context, table, row);
+  }
+
+  /** Whether the query carries user features ({@link #withUserFeatures}). */
+  public boolean hasUserFeatures() {
+    return userFeatures != null;
+  }
+
+  /** The table of the user features carried, or null if none. */
+  public FeatureTable userFeatureTable() {
+    return userFeatures;
+  }
+
+  /** The row of {@link #userFeatureTable()} that describes the user, or -1 if the query carries no features. */
+  public int userFeatureRow() {
+    return userFeatureRow;
   }
 
   /** The user index, or {@link #ANONYMOUS}. */
@@ -127,6 +168,7 @@ public final class Query {
 
   @Override
   public String toString() {
-    return "Query[user=" + user + ", history=" + items.length + ", context=" + context + "]";
+    return "Query[user=" + user + ", history=" + items.length + ", context=" + context
+        + (userFeatures == null ? "" : ", userFeatures=" + userFeatures.entities().idOf(userFeatureRow)) + "]";
   }
 }
