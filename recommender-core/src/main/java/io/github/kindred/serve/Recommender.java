@@ -131,6 +131,22 @@ public final class Recommender {
     return out;
   }
 
+  /** The summed value of {@code itemId} in the user's current history, 0 if absent (for tests). */
+  float historyWeight(String userId, String itemId) {
+    State s = state;
+    int i = s.catalog.indexOf(itemId);
+    UserHistory h = s.histories.get(userId);
+    if (i < 0) {
+      return 0f;
+    }
+    if (h != null) {
+      int k = Arrays.binarySearch(h.items, i);
+      return k < 0 ? 0f : h.weights[k];
+    }
+    int u = s.baseUser(userId);
+    return u < 0 || i >= s.modelCount ? 0f : s.matrix.get(u, i);
+  }
+
   /** Cache statistics and the number of events pending replay. */
   public ServingStats stats() {
     State s = state;
