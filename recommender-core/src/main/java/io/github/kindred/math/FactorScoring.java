@@ -40,9 +40,19 @@ public final class FactorScoring {
    */
   public static void scoreTopN(float[] itemFactors, int items, int factors, float[] user, int[] excludedSorted,
       TopN top) {
-    int e = 0;
+    scoreTopN(itemFactors, items, factors, user, excludedSorted, 0, excludedSorted.length, top);
+  }
+
+  /**
+   * As {@link #scoreTopN(float[], int, int, float[], int[], TopN)}, with the excluded items in
+   * {@code excludedSorted[from..to)} (ascending), so that a caller can pass a row of a CSR matrix without copying it.
+   */
+  public static void scoreTopN(float[] itemFactors, int items, int factors, float[] user, int[] excludedSorted,
+      int from, int to, TopN top) {
+    int e = from;
     for (int i = 0, off = 0; i < items; i++, off += factors) {
-      if (e < excludedSorted.length && excludedSorted[e] == i) {
+      // Exclusions beyond the item range (items the model does not know) are never reached, so they are harmless.
+      if (e < to && excludedSorted[e] == i) {
         e++;
         continue;
       }
