@@ -52,7 +52,18 @@ public final class DelimitedReader {
    * @throws IOException if the file cannot be read
    */
   public InteractionLog read(Path file) throws IOException {
-    InteractionLog.Builder builder = InteractionLog.builder();
+    return read(file, EventTypes.defaults());
+  }
+
+  /**
+   * Reads {@code file} into a new log whose events are weighted by {@code eventTypes}.
+   *
+   * @throws MalformedDataException if the file is empty, its header lacks a mapped column, or (strict mode) a
+   *     line is malformed, for example with an event type that {@code eventTypes} does not know
+   * @throws IOException if the file cannot be read
+   */
+  public InteractionLog read(Path file, EventTypes eventTypes) throws IOException {
+    InteractionLog.Builder builder = InteractionLog.builder(eventTypes);
     readInto(file, builder);
     return builder.build();
   }

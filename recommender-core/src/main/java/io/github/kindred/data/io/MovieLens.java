@@ -116,11 +116,9 @@ public final class MovieLens {
    * @throws IOException if a file cannot be read
    */
   public static Data load100k(Path dir) throws IOException {
-    InteractionLog log = new DelimitedReader(ratings100k()).read(dir.resolve("u.data"));
-    Path items = dir.resolve("u.item");
-    Path users = dir.resolve("u.user");
-    return new Data(log, Files.exists(items) ? readItems100k(items) : FeatureTable.empty(),
-        Files.exists(users) ? readUsers100k(users) : FeatureTable.empty());
+    return new Data(new DelimitedReader(ratings100k()).read(dir.resolve("u.data")),
+        readIfPresent(dir.resolve("u.item"), MovieLens::readItems100k),
+        readIfPresent(dir.resolve("u.user"), MovieLens::readUsers100k));
   }
 
   /**
@@ -131,11 +129,9 @@ public final class MovieLens {
    * @throws IOException if a file cannot be read
    */
   public static Data load1m(Path dir) throws IOException {
-    InteractionLog log = new DelimitedReader(ratings1m()).read(dir.resolve("ratings.dat"));
-    Path items = dir.resolve("movies.dat");
-    Path users = dir.resolve("users.dat");
-    return new Data(log, Files.exists(items) ? readMovies1m(items) : FeatureTable.empty(),
-        Files.exists(users) ? readUsers1m(users) : FeatureTable.empty());
+    return new Data(new DelimitedReader(ratings1m()).read(dir.resolve("ratings.dat")),
+        readIfPresent(dir.resolve("movies.dat"), MovieLens::readMovies1m),
+        readIfPresent(dir.resolve("users.dat"), MovieLens::readUsers1m));
   }
 
   /**
@@ -146,11 +142,9 @@ public final class MovieLens {
    * @throws IOException if a file cannot be read
    */
   public static Data loadLatest(Path dir) throws IOException {
-    InteractionLog log = new DelimitedReader(ratingsLatest()).read(dir.resolve("ratings.csv"));
-    Path items = dir.resolve("movies.csv");
     Path tags = dir.resolve("tags.csv");
-    return new Data(log,
-        Files.exists(items) ? readMoviesLatest(items, Files.exists(tags) ? tags : null) : FeatureTable.empty(),
+    return new Data(new DelimitedReader(ratingsLatest()).read(dir.resolve("ratings.csv")),
+        readIfPresent(dir.resolve("movies.csv"), movies -> readMoviesLatest(movies, Files.exists(tags) ? tags : null)),
         FeatureTable.empty());
   }
 
@@ -348,6 +342,16 @@ public final class MovieLens {
       throw new IllegalArgumentException("age " + age + " not in [0, 150]");
     }
     return age;
+  }
+
+  /** Reads a feature file. */
+  @FunctionalInterface
+  private interface FeatureReader {
+    FeatureTable read(Path file) throws IOException;
+  }
+
+  private static FeatureTable readIfPresent(Path file, FeatureReader reader) throws IOException {
+    return Files.exists(file) ? reader.read(file) : FeatureTable.empty();
   }
 
   /** Handles one record; throws IllegalArgumentException naming the problem, which becomes a line error. */

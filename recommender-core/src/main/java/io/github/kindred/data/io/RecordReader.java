@@ -110,15 +110,20 @@ final class RecordReader implements Closeable {
 
   private void splitPlain(String line, int from) {
     int pos = from;
-    while (true) {
-      int s = indexOfSeparator(line, pos);
-      if (s < 0) {
-        fields.add(line.substring(pos));
-        return;
-      }
-      fields.add(line.substring(pos, s));
-      pos = s + separator.length();
+    while (pos >= 0) {
+      pos = plainField(line, pos);
     }
+  }
+
+  /** Adds the unquoted field starting at {@code pos}; returns where the next field starts, or -1 at the end. */
+  private int plainField(String line, int pos) {
+    int s = indexOfSeparator(line, pos);
+    if (s < 0) {
+      fields.add(line.substring(pos));
+      return -1;
+    }
+    fields.add(line.substring(pos, s));
+    return s + separator.length();
   }
 
   private void splitQuoted(String first) throws IOException, BadRecord {
@@ -159,13 +164,10 @@ final class RecordReader implements Closeable {
         }
         pos += separator.length();
       } else {
-        int s = indexOfSeparator(line, pos);
-        if (s < 0) {
-          fields.add(line.substring(pos));
+        pos = plainField(line, pos);
+        if (pos < 0) {
           return;
         }
-        fields.add(line.substring(pos, s));
-        pos = s + separator.length();
       }
     }
   }

@@ -192,9 +192,8 @@ class DelimitedReaderTest {
     Path unknown = write("x.csv", "user,item,type\na,x,purchase\na,y,wishlist\n");
     assertThatThrownBy(() -> new DelimitedReader(format).read(unknown))
         .hasMessageEndingWith("x.csv line 3: unknown event type 'wishlist'");
-    InteractionLog.Builder custom = InteractionLog.builder(EventTypes.defaults().with("wishlist", 3f));
-    new DelimitedReader(format).readInto(unknown, custom);
-    assertThat(custom.build().weightedValue(1)).isEqualTo(3f);
+    InteractionLog custom = new DelimitedReader(format).read(unknown, EventTypes.defaults().with("wishlist", 3f));
+    assertThat(custom.weightedValue(1)).isEqualTo(3f);
   }
 
   @Test
