@@ -89,9 +89,10 @@ public final class ImplicitAlsTrainer implements Trainer<ImplicitAlsModel> {
       float[] target) {
     int f = config.factors();
     double[] gram = AlsSystem.gram(fixed, fixedRows, f);
+    boolean exact = config.solver() == AlsSolver.CHOLESKY;
+    float[] gramF = exact ? null : AlsSystem.toFloat(gram);
     double[] regs = rowRegularizations(side, rows);
     double alpha = config.alpha();
-    boolean exact = config.solver() == AlsSolver.CHOLESKY;
     int steps = config.cgSteps();
     AtomicInteger next = new AtomicInteger();
     pool.runOnEach(t -> {
@@ -105,7 +106,7 @@ public final class ImplicitAlsTrainer implements Trainer<ImplicitAlsModel> {
           if (exact) {
             system.solveExact(gram, fixed, fixedRows, side.indexes, side.values, a, b, reg, alpha, target, r * f);
           } else {
-            system.solveCg(gram, fixed, side.indexes, side.values, a, b, reg, alpha, steps, target, r * f);
+            system.solveCg(gramF, fixed, side.indexes, side.values, a, b, reg, alpha, steps, target, r * f);
           }
         }
       }
