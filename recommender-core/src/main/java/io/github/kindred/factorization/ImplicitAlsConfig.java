@@ -15,9 +15,16 @@ import java.util.Objects;
  * @param solver how each row's system is solved
  * @param cgSteps conjugate-gradient steps per row and iteration with {@link AlsSolver#CG}, at least 1 (ignored by
  *     {@link AlsSolver#CHOLESKY})
+ * @param regularizationExponent frequency scaling of the penalty, finite and {@code >= 0}: a row (user or item)
+ *     with {@code n} stored cells, on a side whose rows have {@code m} cells on average, is penalised with
+ *     {@code regularization * (max(n, 1) / m)^regularizationExponent}. 0 gives every row the same penalty (Hu,
+ *     Koren and Volinsky 2008); 1 makes it proportional to the row's count, as in ALS-WR (Zhou et al. 2008);
+ *     in between damps heavy users and popular items less than linearly (compare the frequency-scaled
+ *     regularisation of Rendle et al. 2021, "Revisiting the performance of iALS on item recommendation
+ *     benchmarks")
  */
 public record ImplicitAlsConfig(int factors, int iterations, float regularization, float alpha, long seed,
-    int threads, AlsSolver solver, int cgSteps) {
+    int threads, AlsSolver solver, int cgSteps, float regularizationExponent) {
   /** Validates every parameter. */
   public ImplicitAlsConfig {
     if (factors < 1) {
@@ -39,50 +46,69 @@ public record ImplicitAlsConfig(int factors, int iterations, float regularizatio
     if (cgSteps < 1) {
       throw new IllegalArgumentException("cgSteps must be >= 1, got " + cgSteps);
     }
+    if (!(regularizationExponent >= 0) || Float.isInfinite(regularizationExponent)) {
+      throw new IllegalArgumentException(
+          "regularizationExponent must be finite and >= 0, got " + regularizationExponent);
+    }
   }
 
   /** The defaults: see the class documentation of {@link ImplicitAlsTrainer} for how they were chosen. */
   public static ImplicitAlsConfig defaults() {
-    return new ImplicitAlsConfig(64, 15, 5f, 2f, 42L, Runtime.getRuntime().availableProcessors(), AlsSolver.CG, 3);
+    return new ImplicitAlsConfig(
+        64, 15, 30f, 3f, 42L, Runtime.getRuntime().availableProcessors(), AlsSolver.CG, 3, 0.5f);
   }
 
   /** Returns a copy with another vector length. */
   public ImplicitAlsConfig withFactors(int factors) {
-    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps,
+        regularizationExponent);
   }
 
   /** Returns a copy with another number of iterations. */
   public ImplicitAlsConfig withIterations(int iterations) {
-    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps,
+        regularizationExponent);
   }
 
   /** Returns a copy with another regularisation. */
   public ImplicitAlsConfig withRegularization(float regularization) {
-    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps,
+        regularizationExponent);
   }
 
   /** Returns a copy with another confidence scale. */
   public ImplicitAlsConfig withAlpha(float alpha) {
-    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps,
+        regularizationExponent);
   }
 
   /** Returns a copy with another seed. */
   public ImplicitAlsConfig withSeed(long seed) {
-    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps,
+        regularizationExponent);
   }
 
   /** Returns a copy with another thread count. */
   public ImplicitAlsConfig withThreads(int threads) {
-    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps,
+        regularizationExponent);
   }
 
   /** Returns a copy with another solver. */
   public ImplicitAlsConfig withSolver(AlsSolver solver) {
-    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps,
+        regularizationExponent);
+  }
+
+  /** Returns a copy with another frequency scaling of the regularisation. */
+  public ImplicitAlsConfig withRegularizationExponent(float regularizationExponent) {
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps,
+        regularizationExponent);
   }
 
   /** Returns a copy with another number of conjugate-gradient steps. */
   public ImplicitAlsConfig withCgSteps(int cgSteps) {
-    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps);
+    return new ImplicitAlsConfig(factors, iterations, regularization, alpha, seed, threads, solver, cgSteps,
+        regularizationExponent);
   }
 }

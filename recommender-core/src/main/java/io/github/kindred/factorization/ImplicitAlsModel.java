@@ -16,12 +16,14 @@ import java.util.Arrays;
 public final class ImplicitAlsModel extends FactorModel implements FoldIn {
   private final ImplicitAlsConfig config;
   private final double[] itemGram;
+  private final double meanUserCount;
 
   ImplicitAlsModel(ImplicitAlsConfig config, IdIndex users, IdIndex items, float[] userFactors,
-      float[] itemFactors, double[] itemGram) {
+      float[] itemFactors, double[] itemGram, double meanUserCount) {
     super(users, items, config.factors(), userFactors, itemFactors);
     this.config = config;
     this.itemGram = itemGram;
+    this.meanUserCount = meanUserCount;
   }
 
   /** The configuration it was trained with. */
@@ -31,8 +33,9 @@ public final class ImplicitAlsModel extends FactorModel implements FoldIn {
 
   /**
    * The exact ALS user solve against the final item factors, the same computation as the last step of training
-   * with {@link AlsSolver#CHOLESKY}: each history item has confidence {@code 1 + alpha * weight} and preference 1.
-   * An empty history gives the zero vector.
+   * with {@link AlsSolver#CHOLESKY}: each history item has confidence {@code 1 + alpha * weight} and preference 1,
+   * and the penalty is scaled by the history's length as for a training user (see
+   * {@link ImplicitAlsConfig#regularizationExponent()}). A history without known items gives the zero vector.
    *
    * @param items item indexes of the history, each at most once; indexes the model does not know are ignored
    * @param weights the value of each history item, finite and {@code >= 0}; same length as {@code items}
@@ -45,7 +48,11 @@ public final class ImplicitAlsModel extends FactorModel implements FoldIn {
       throw new IllegalArgumentException(
           "history has " + items.length + " items but " + weights.length + " weights");
     }
+    int known = 0;
     for (int k = 0; k < items.length; k++) {
+      if (items[k] < itemRows) {
+        known++;
+      }
       if (items[k] < 0) {
         throw new IllegalArgumentException("item index must be >= 0, got " + items[k]);
       }
@@ -56,12 +63,14 @@ public final class ImplicitAlsModel extends FactorModel implements FoldIn {
     if (out.length < factors) {
       throw new IllegalArgumentException("out has length " + out.length + ", needs at least " + factors);
     }
-    if (items.length == 0) {
+    if (known == 0) {
       Arrays.fill(out, 0, factors, 0f);
       return;
     }
-    new AlsSystem(factors).solveExact(itemGram, itemFactors, itemRows, items, weights, 0, items.length,
-        config.regularization(), config.alpha(), out, 0);
+    double reg = AlsSystem.rowRegularization(config.regularization(), known, meanUserCount,
+        config.regularizationExponent());
+    new AlsSystem(factors).solveExact(itemGram, itemFactors, itemRows, items, weights, 0, items.length, reg,
+        config.alpha(), out, 0);
   }
 
   @Override

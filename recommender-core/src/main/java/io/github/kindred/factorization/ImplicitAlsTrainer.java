@@ -81,7 +81,7 @@ public final class ImplicitAlsTrainer implements Trainer<ImplicitAlsModel> {
       }
     }
     return new ImplicitAlsModel(config, data.users(), data.items(), userFactors, itemFactors,
-        AlsSystem.gram(itemFactors, ni, f));
+        AlsSystem.gram(itemFactors, ni, f), meanCount(m.nnz(), nu));
   }
 
   /** Solves every one of {@code rows} rows of {@code target} against {@code fixed}. */
@@ -89,9 +89,10 @@ public final class ImplicitAlsTrainer implements Trainer<ImplicitAlsModel> {
       float[] target) {
     int f = config.factors();
     double[] gram = AlsSystem.gram(fixed, fixedRows, f);
-    double reg = config.regularization();
-    double alpha = config.alpha();
     boolean exact = config.solver() == AlsSolver.CHOLESKY;
+    float[] gramF = exact ? null : AlsSystem.toFloat(gram);
+    double[] regs = rowRegularizations(side, rows);
+    double alpha = config.alpha();
     int steps = config.cgSteps();
     AtomicInteger next = new AtomicInteger();
     pool.runOnEach(t -> {
@@ -101,14 +102,31 @@ public final class ImplicitAlsTrainer implements Trainer<ImplicitAlsModel> {
         for (int r = from; r < to; r++) {
           int a = side.pointers[r];
           int b = side.pointers[r + 1];
+          double reg = regs[r];
           if (exact) {
             system.solveExact(gram, fixed, fixedRows, side.indexes, side.values, a, b, reg, alpha, target, r * f);
           } else {
-            system.solveCg(gram, fixed, side.indexes, side.values, a, b, reg, alpha, steps, target, r * f);
+            system.solveCg(gramF, fixed, side.indexes, side.values, a, b, reg, alpha, steps, target, r * f);
           }
         }
       }
     });
+  }
+
+  /** The penalty of every row of {@code side}, fixed for the whole fit. */
+  private double[] rowRegularizations(Side side, int rows) {
+    double[] regs = new double[rows];
+    double mean = meanCount(side.indexes.length, rows);
+    for (int r = 0; r < rows; r++) {
+      regs[r] = AlsSystem.rowRegularization(config.regularization(), side.pointers[r + 1] - side.pointers[r], mean,
+          config.regularizationExponent());
+    }
+    return regs;
+  }
+
+  /** Mean stored cells per row, at least 1 so that an empty side still has a finite scale. */
+  static double meanCount(int cells, int rows) {
+    return rows == 0 ? 1 : Math.max(1.0, (double) cells / rows);
   }
 
   /** One orientation of the matrix: row pointers, the other side's indexes and the values. */

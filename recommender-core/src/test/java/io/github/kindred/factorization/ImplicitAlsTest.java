@@ -18,12 +18,13 @@ class ImplicitAlsTest {
   private static final int F = 4;
 
   private static ImplicitAlsConfig config(AlsSolver solver, int cgSteps) {
-    return new ImplicitAlsConfig(F, 4, 0.5f, 2f, 7L, 1, solver, cgSteps);
+    return new ImplicitAlsConfig(F, 4, 0.5f, 2f, 7L, 1, solver, cgSteps, 0f);
   }
 
   /**
    * Max over coordinates of {@code |(Y^T C_u Y + reg I) x_u - Y^T C_u p_u|}, relative to {@code max |rhs|}, with
-   * {@code C_u = diag(1 + alpha * r_ui)} over all items ({@code r_ui = 0} where nothing is stored).
+   * {@code C_u = diag(1 + alpha * r_ui)} over all items ({@code r_ui = 0} where nothing is stored), and the
+   * penalty {@code reg * (n_u / (nnz / users))^exponent}.
    */
   private static double normalEquationResidual(ImplicitAlsModel model, InteractionMatrix m, int u) {
     ImplicitAlsConfig c = model.config();
@@ -31,6 +32,8 @@ class ImplicitAlsTest {
     float[] y = model.itemFactors();
     float[] x = new float[F];
     model.userVector(u, x);
+    double reg = c.regularization() * Math.pow(m.rowSize(u) / ((double) m.nnz() / m.rows()),
+        c.regularizationExponent());
     double[] lhs = new double[F];
     double[] rhs = new double[F];
     for (int i = 0; i < n; i++) {
@@ -49,7 +52,7 @@ class ImplicitAlsTest {
     double worst = 0;
     double scale = 0;
     for (int s = 0; s < F; s++) {
-      lhs[s] += c.regularization() * x[s];
+      lhs[s] += reg * x[s];
       worst = Math.max(worst, Math.abs(lhs[s] - rhs[s]));
       scale = Math.max(scale, Math.abs(rhs[s]));
     }
@@ -63,6 +66,28 @@ class ImplicitAlsTest {
     for (int u = 0; u < data.userCount(); u++) {
       assertThat(normalEquationResidual(model, data.matrix(), u)).as("user %d", u).isLessThan(1e-4);
     }
+  }
+
+  @Test
+  void frequencyScaledPenaltyStillSolvesEachUsersNormalEquationsAndFoldsInAlike() {
+    Dataset data = TestData.random(12, 9, 0.4, 11L);
+    ImplicitAlsModel model =
+        new ImplicitAlsTrainer(config(AlsSolver.CHOLESKY, 1).withRegularizationExponent(0.7f)).fit(data);
+    InteractionMatrix m = data.matrix();
+    float[] trained = new float[F];
+    float[] folded = new float[F];
+    for (int u = 0; u < data.userCount(); u++) {
+      assertThat(normalEquationResidual(model, m, u)).as("user %d", u).isLessThan(1e-4);
+      model.userVector(u, trained);
+      model.foldIn(m.row(u), m.rowValues(u), folded);
+      for (int s = 0; s < F; s++) {
+        assertThat(folded[s]).as("user %d, factor %d", u, s).isCloseTo(trained[s], within(1e-5f));
+      }
+    }
+    // The scaling must matter, or the check above would not test it.
+    ImplicitAlsModel flat = new ImplicitAlsTrainer(config(AlsSolver.CHOLESKY, 1)).fit(data);
+    assertThat(normalEquationResidual(flat, m, 1)).isLessThan(1e-4);
+    assertThat(model.userFactors()).isNotEqualTo(flat.userFactors());
   }
 
   @Test
@@ -144,7 +169,7 @@ class ImplicitAlsTest {
     // 200 users and 100 items: enough rows for the trainer to really use two threads.
     Dataset data = TestData.random(200, 100, 0.1, 6L);
     for (AlsSolver solver : AlsSolver.values()) {
-      ImplicitAlsConfig c = new ImplicitAlsConfig(8, 3, 1f, 4f, 11L, 1, solver, 2);
+      ImplicitAlsConfig c = new ImplicitAlsConfig(8, 3, 1f, 4f, 11L, 1, solver, 2, 0.5f);
       ImplicitAlsModel one = new ImplicitAlsTrainer(c).fit(data);
       ImplicitAlsModel again = new ImplicitAlsTrainer(c).fit(data);
       ImplicitAlsModel two = new ImplicitAlsTrainer(c.withThreads(2)).fit(data);
@@ -168,6 +193,7 @@ class ImplicitAlsTest {
     assertThatThrownBy(() -> d.withAlpha(Float.POSITIVE_INFINITY)).hasMessageContaining("alpha");
     assertThatThrownBy(() -> d.withThreads(0)).hasMessageContaining("threads");
     assertThatThrownBy(() -> d.withCgSteps(0)).hasMessageContaining("cgSteps");
+    assertThatThrownBy(() -> d.withRegularizationExponent(-1f)).hasMessageContaining("regularizationExponent");
     assertThatThrownBy(() -> d.withSolver(null)).hasMessageContaining("solver");
     assertThat(AlsSolver.fromName("CG")).isEqualTo(AlsSolver.CG);
     assertThat(AlsSolver.fromName("cholesky")).isEqualTo(AlsSolver.CHOLESKY);
