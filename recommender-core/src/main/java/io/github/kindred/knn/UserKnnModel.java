@@ -13,9 +13,10 @@ import java.util.Objects;
  * training matrix whose rows the neighbours contribute. The score of item {@code j} for user {@code u} is
  * {@code sum over the neighbours v of u of sim(u, v) * r(v, j)}.
  *
- * <p>A query for a known user uses the neighbours found at training time. A query for an anonymous user, or for a
- * user index beyond the training users, finds the neighbours of its history on the fly, in
- * {@code O(sum over history items of their user counts)}.
+ * <p>A query for a known user whose history is its training row (as {@link Query#forUser} builds it), or is empty,
+ * uses the neighbours found at training time. Any other history (an anonymous session, a user index beyond the
+ * training users, or a known user whose history has changed since training) finds its neighbours on the fly, in
+ * {@code O(sum over history items of their user counts)}; a known user is never its own neighbour.
  *
  * <p>Immutable and thread-safe. Scoring a known user allocates nothing; an on-the-fly search uses per-thread
  * scratch arrays of one entry per training user, created on a thread's first such query.
@@ -96,16 +97,36 @@ public final class UserKnnModel implements Model {
     }
     Arrays.fill(scores, 0, n, 0f);
     int u = query.user();
-    if (u >= 0 && u < matrix.rows()) {
+    boolean known = u >= 0 && u < matrix.rows();
+    if (known && (query.historySize() == 0 || isTrainingHistory(u, query))) {
       accumulate(neighbors, similarities, pointers[u], pointers[u + 1], scores);
       return;
     }
     if (query.historySize() == 0) {
       return;
     }
+    // A known user whose history changed since training (online updates) is searched afresh, never as its own
+    // neighbour.
     Searcher s = searchers.get();
-    int found = s.search(query, -1);
+    int found = s.search(query, known ? u : -1);
     accumulate(s.ids, s.sims, 0, found, scores);
+  }
+
+  /** Whether the query's history is exactly row {@code u} of the training matrix, in the same order. */
+  private boolean isTrainingHistory(int u, Query query) {
+    int from = matrix.rowPointers()[u];
+    int n = matrix.rowPointers()[u + 1] - from;
+    if (query.historySize() != n) {
+      return false;
+    }
+    int[] cols = matrix.columnIndexes();
+    float[] vals = matrix.values();
+    for (int h = 0; h < n; h++) {
+      if (query.item(h) != cols[from + h] || query.weight(h) != vals[from + h]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void accumulate(int[] ids, float[] sims, int from, int to, float[] scores) {

