@@ -42,6 +42,7 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
   private final IdIndex items;
   private final FeatureEncoder userEncoder;
   private final float[] userFeatureEmbeddings;
+  private final float[] meanUserId;
   private final float[] userReps;
   private final float[] itemReps;
   private final float[] itemBias;
@@ -51,12 +52,13 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
   private final ThreadLocal<Scratch> scratch;
 
   FeatureMfModel(FeatureMfConfig config, IdIndex users, IdIndex items, FeatureEncoder userEncoder,
-      float[] userFeatureEmbeddings, float[] userReps, float[] itemReps, float[] itemBias, int[] trainable) {
+      float[] userFeatureEmbeddings, float[] meanUserId, float[] userReps, float[] itemReps, float[] itemBias, int[] trainable) {
     this.config = config;
     this.users = users;
     this.items = items;
     this.userEncoder = userEncoder;
     this.userFeatureEmbeddings = userFeatureEmbeddings;
+    this.meanUserId = meanUserId;
     this.userReps = userReps;
     this.itemReps = itemReps;
     this.itemBias = itemBias;
@@ -114,7 +116,7 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
       System.arraycopy(userReps, u * k, out, 0, k);
       return;
     }
-    java.util.Arrays.fill(out, 0, k, 0f);
+    System.arraycopy(meanUserId, 0, out, 0, k);
     if (query.hasUserFeatures()) {
       addUserFeatures(query.userFeatureTable(), query.userFeatureRow(), out);
     }
