@@ -72,7 +72,8 @@ public final class FeatureMfTrainer implements Trainer<FeatureMfModel> {
     float[] userReps = new float[users.size() * k];
     parallel(items.size(), (from, to) -> sgd.assembleItems(from, to, itemReps, itemBias));
     parallel(users.size(), (from, to) -> sgd.assembleUsers(from, to, userReps));
-    return new FeatureMfModel(config, users, items, userEncoder, sgd.userFeat, sgd.meanUserId(), userReps, itemReps,
+    return new FeatureMfModel(config, users, items, new FeatureMfModel.Side(userEncoder, sgd.userFeat, null),
+        new FeatureMfModel.Side(itemEncoder, sgd.itemFeat, sgd.itemFeatBias), sgd.meanUserId(), userReps, itemReps,
         itemBias, sgd.trainable);
   }
 
