@@ -40,8 +40,9 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
   private final FeatureMfConfig config;
   private final IdIndex users;
   private final IdIndex items;
-  private final FeatureEncoder userEncoder;
-  private final float[] userFeatureEmbeddings;
+  private final Side userSide;
+  private final Side itemSide;
+  private final float[] meanUserId;
   private final float[] userReps;
   private final float[] itemReps;
   private final float[] itemBias;
@@ -50,13 +51,14 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
   private final int k;
   private final ThreadLocal<Scratch> scratch;
 
-  FeatureMfModel(FeatureMfConfig config, IdIndex users, IdIndex items, FeatureEncoder userEncoder,
-      float[] userFeatureEmbeddings, float[] userReps, float[] itemReps, float[] itemBias, int[] trainable) {
+  FeatureMfModel(FeatureMfConfig config, IdIndex users, IdIndex items, Side userSide, Side itemSide,
+      float[] meanUserId, float[] userReps, float[] itemReps, float[] itemBias, int[] trainable) {
     this.config = config;
     this.users = users;
     this.items = items;
-    this.userEncoder = userEncoder;
-    this.userFeatureEmbeddings = userFeatureEmbeddings;
+    this.userSide = userSide;
+    this.itemSide = itemSide;
+    this.meanUserId = meanUserId;
     this.userReps = userReps;
     this.itemReps = itemReps;
     this.itemBias = itemBias;
@@ -114,9 +116,9 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
       System.arraycopy(userReps, u * k, out, 0, k);
       return;
     }
-    java.util.Arrays.fill(out, 0, k, 0f);
+    System.arraycopy(meanUserId, 0, out, 0, k);
     if (query.hasUserFeatures()) {
-      addUserFeatures(query.userFeatureTable(), query.userFeatureRow(), out);
+      addFeatures(userSide, query.userFeatureTable(), query.userFeatureRow(), out);
     }
     if (query.historySize() > 0) {
       foldIn(query, null, null, query.historySize(), out);
@@ -158,19 +160,43 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
     }
   }
 
-  private void addUserFeatures(FeatureTable table, int row, float[] out) {
+  /**
+   * Writes the vector of an item the model does not know, from its features alone, into {@code out[0..factors)}
+   * and returns its bias: the representation of an item added after training. Its score for a query is
+   * {@code userVector(query) . out + bias}. Features are matched by name; those the model has not seen are ignored.
+   *
+   * @param table the new item's features (need not be the training table)
+   * @param itemId the item's id in {@code table}
+   * @throws IllegalArgumentException if {@code table} does not describe {@code itemId}
+   */
+  public float newItemVector(FeatureTable table, String itemId, float[] out) {
+    int row = table.entities().require(Objects.requireNonNull(itemId, "itemId"), "item feature");
+    java.util.Arrays.fill(out, 0, k, 0f);
+    return addFeatures(itemSide, table, row, out);
+  }
+
+  /** Adds the weighted feature embeddings of row {@code row} of {@code table} to {@code out}; returns the bias sum. */
+  private float addFeatures(Side side, FeatureTable table, int row, float[] out) {
     Scratch s = scratch.get();
     int length = table.pointers()[row + 1] - table.pointers()[row];
     s.ensure(length);
-    int n = userEncoder.encode(table, row, s.features, s.values);
+    int n = side.encoder.encode(table, row, s.features, s.values);
+    float bias = 0f;
     for (int q = 0; q < n; q++) {
       float x = s.values[q];
       int off = s.features[q] * k;
       for (int f = 0; f < k; f++) {
-        out[f] += x * userFeatureEmbeddings[off + f];
+        out[f] += x * side.embeddings[off + f];
+      }
+      if (side.biases != null) {
+        bias += x * side.biases[s.features[q]];
       }
     }
+    return bias;
   }
+
+  /** The feature part of one side (users or items): its encoder, feature embeddings and (items only) biases. */
+  record Side(FeatureEncoder encoder, float[] embeddings, float[] biases) {}
 
   /**
    * BPR fold-in of the user vector {@code p} (its start value given) over a history read from {@code query}, or

@@ -72,8 +72,9 @@ public final class FeatureMfTrainer implements Trainer<FeatureMfModel> {
     float[] userReps = new float[users.size() * k];
     parallel(items.size(), (from, to) -> sgd.assembleItems(from, to, itemReps, itemBias));
     parallel(users.size(), (from, to) -> sgd.assembleUsers(from, to, userReps));
-    return new FeatureMfModel(config, users, items, userEncoder, sgd.userFeat, userReps, itemReps, itemBias,
-        sgd.trainable);
+    return new FeatureMfModel(config, users, items, new FeatureMfModel.Side(userEncoder, sgd.userFeat, null),
+        new FeatureMfModel.Side(itemEncoder, sgd.itemFeat, sgd.itemFeatBias), sgd.meanUserId(), userReps, itemReps,
+        itemBias, sgd.trainable);
   }
 
   /** Work on the entities {@code [from, to)}. */
@@ -374,6 +375,38 @@ public final class FeatureMfTrainer implements Trainer<FeatureMfModel> {
         s += a[f] * b[f];
       }
       return s;
+    }
+
+    /**
+     * The mean id embedding of the users with positives (zero without user ids): the part of a user vector common to
+     * the training users (often much of the popularity signal), which a user met later is given in place of an id.
+     */
+    float[] meanUserId() {
+      float[] mean = new float[k];
+      double[] sum = new double[k];
+      int n = 0;
+      for (int u = 0; u < m.rows(); u++) {
+        if (hasPositive(u)) {
+          n++;
+          for (int f = 0; f < k; f++) {
+            sum[f] += userId[u * k + f];
+          }
+        }
+      }
+      for (int f = 0; n > 0 && f < k; f++) {
+        mean[f] = (float) (sum[f] / n);
+      }
+      return mean;
+    }
+
+    private boolean hasPositive(int u) {
+      float[] vals = m.values();
+      for (int c = m.rowPointers()[u]; c < m.rowPointers()[u + 1]; c++) {
+        if (vals[c] > 0) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Writes the final vectors and biases of items {@code [from, to)}; reads the parameters only. */

@@ -71,6 +71,21 @@ class FeatureMfTest {
     }
   }
 
+  @Test
+  void anItemAddedAfterTrainingIsBuiltFromItsFeatures() {
+    Dataset data = planted();
+    FeatureMfModel m = new FeatureMfTrainer(small(RankingLoss.BPR)).fit(data);
+    FeatureTable later = FeatureTable.builder().categorical("lateRed", "colour", "red").build();
+    float[] known = new float[8];
+    float[] fresh = new float[8];
+    int newRed = m.items().indexOf("newRed");
+    m.itemVector(newRed, known);
+    // a feature-only item of the training index and one described later by the same features coincide
+    assertThat(m.newItemVector(later, "lateRed", fresh)).isEqualTo(m.itemBias(newRed));
+    assertThat(fresh).containsExactly(known);
+    assertThatThrownBy(() -> m.newItemVector(later, "nope", fresh)).hasMessageContaining("nope");
+  }
+
   @ParameterizedTest
   @EnumSource(RankingLoss.class)
   void aNewUserWithFeaturesOnlyGetsWhatSimilarUsersLiked(RankingLoss loss) {
