@@ -94,7 +94,8 @@ class OnlineUpdatesTest {
     Dataset data = Dataset.of(b.build());
     FakeTicker ticker = new FakeTicker();
     Recommender rec = Recommender.builder(Fixtures.TableModel.constant(data, 1, 1, 1, 1, 1), data)
-        .executor(Runnable::run).ticker(ticker).minSliceEvents(3).segments(u -> u.startsWith("pro") ? "pro" : null).build();
+        .executor(Runnable::run).ticker(ticker).minSliceEvents(3)
+        .segments(u -> u.startsWith("pro") ? "pro" : null).build();
     // The north slice has 3 events: i3 (2 users), i4 (1).
     assertThat(rec.recommend(Request.forUser("new").context(north).count(2).build()).itemIds())
         .containsExactly("i3", "i4");
