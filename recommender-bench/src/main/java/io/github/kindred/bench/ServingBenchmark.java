@@ -57,6 +57,7 @@ public class ServingBenchmark {
   private InteractionMatrix matrix;
   private Recommender recommender;
   private Request[] requests;
+  private Request[] filtered;
   private Request cold;
   private final TopN top = new TopN(N);
   private float[] userVector;
@@ -148,6 +149,12 @@ public class ServingBenchmark {
     for (int u = 0; u < USERS; u++) {
       requests[u] = Request.forUser(data.users().idOf(u)).count(N).build();
     }
+    filtered = new Request[USERS];
+    for (int u = 0; u < USERS; u++) {
+      // A typical business rule set: a deny list, a category-like predicate on the index, one boosted item.
+      filtered[u] = Request.forUser(data.users().idOf(u)).count(N).deny(ids[0], ids[1], ids[2])
+          .where(i -> (i & 3) != 0).boost(ids[5], 2f).build();
+    }
     cold = Request.forUser("somebody-new").count(N).build();
     userVector = new float[factors];
   }
@@ -171,6 +178,17 @@ public class ServingBenchmark {
     FactorScoring.scoreTopN(model.itemFactors(), items, factors, userVector, matrix.columnIndexes(), rp[u],
         rp[u + 1], top);
     return top.drain();
+  }
+
+  /**
+   * The same request with filters and a boost: the full score array is written (the model's own scoring) and then
+   * filtered and selected, so the fused kernel cannot be used.
+   */
+  @Benchmark
+  public Recommendations facadeFilteredUser() {
+    int u = next;
+    next = u + 1 == USERS ? 0 : u + 1;
+    return recommender.recommend(filtered[u]);
   }
 
   /** A cold request answered from the cached global popular list, without the model. */
