@@ -39,7 +39,9 @@ import java.util.function.IntPredicate;
  * user's immutable history object), so an event is either wholly visible to a request or not at all. Two
  * deliberate relaxations: popularity counts are updated in place, so a request racing an event may see the count
  * before or after it; and hot lists are refreshed in the background, so they lag events by up to the refresh
- * interval. Scratch buffers are per thread ({@link ThreadLocal}); on the plain known-user path of a dot-product
+ * interval. (The first request for a hot list that is not cached yet computes it, and concurrent requests for the
+ * same list wait for that one computation, as Caffeine does for any load; refreshes never block requests.) Scratch
+ * buffers are per thread ({@link ThreadLocal}); on the plain known-user path of a dot-product
  * model a request allocates only its result.
  *
  * <h2>Online updates and swaps</h2>
