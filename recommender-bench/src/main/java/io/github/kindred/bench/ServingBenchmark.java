@@ -35,6 +35,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>100,000 items x 64 factors of random floats (25.6 MB, inside a 32 MiB L3), 1,000 users with 20 history items
  * each; requests cycle through the users. Run with
  * {@code java -jar recommender-bench/target/benchmarks.jar ServingBenchmark -f 1 -wi 2 -i 3 -prof gc}.
+ *
+ * <p>Measured on the shared 2-core machine under a load average of about 18 (so absolute times are inflated and
+ * noisy, and only same-run comparisons mean anything): at 1,000 items the facade took 248 us against 224 us for the
+ * bare kernel (1.11x), allocating 217 B per request, exactly its result (the {@code Recommendations} object and
+ * three arrays of 10), against 57 B for the bare kernel's {@code int[10]}; at 100,000 items the two were within
+ * the noise of each other (19 and 27 ms in one run, 20 and 23 ms in another). The hot-list request took 3 to 5 us
+ * and allocated 216 B, again only its result.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
