@@ -423,7 +423,7 @@ public final class Recommender {
     float[] maxSim = sc.maxSim();
     Arrays.fill(taken, 0, p, false);
     Arrays.fill(maxSim, 0, p, 0f);
-    Similarity sim = new Similarity(s, sc, pool, p);
+    PoolSimilarity sim = new PoolSimilarity(s, sc, pool, p);
     int[] items = new int[n];
     float[] scores = new float[n];
     for (int k = 0; k < n; k++) {
@@ -453,14 +453,14 @@ public final class Recommender {
   }
 
   /** Cosine similarity between pool entries: of item vectors when the model has them, else of item features. */
-  private static final class Similarity {
+  private static final class PoolSimilarity {
     private final State s;
     private final int[] pool;
     private final float[] vectors;
     private final int d;
     private final int[] rows;
 
-    Similarity(State s, Scratch sc, int[] pool, int p) {
+    PoolSimilarity(State s, Scratch sc, int[] pool, int p) {
       this.s = s;
       this.pool = pool;
       boolean useVectors = s.vectors != null;
