@@ -39,7 +39,9 @@ import java.util.function.IntPredicate;
  * user's immutable history object), so an event is either wholly visible to a request or not at all. Two
  * deliberate relaxations: popularity counts are updated in place, so a request racing an event may see the count
  * before or after it; and hot lists are refreshed in the background, so they lag events by up to the refresh
- * interval. Scratch buffers are per thread ({@link ThreadLocal}); on the plain known-user path of a dot-product
+ * interval. (The first request for a hot list that is not cached yet computes it, and concurrent requests for the
+ * same list wait for that one computation, as Caffeine does for any load; refreshes never block requests.) Scratch
+ * buffers are per thread ({@link ThreadLocal}); on the plain known-user path of a dot-product
  * model a request allocates only its result.
  *
  * <h2>Online updates and swaps</h2>
@@ -421,7 +423,7 @@ public final class Recommender {
     float[] maxSim = sc.maxSim();
     Arrays.fill(taken, 0, p, false);
     Arrays.fill(maxSim, 0, p, 0f);
-    Similarity sim = new Similarity(s, sc, pool, p);
+    PoolSimilarity sim = new PoolSimilarity(s, sc, pool, p);
     int[] items = new int[n];
     float[] scores = new float[n];
     for (int k = 0; k < n; k++) {
@@ -451,14 +453,14 @@ public final class Recommender {
   }
 
   /** Cosine similarity between pool entries: of item vectors when the model has them, else of item features. */
-  private static final class Similarity {
+  private static final class PoolSimilarity {
     private final State s;
     private final int[] pool;
     private final float[] vectors;
     private final int d;
     private final int[] rows;
 
-    Similarity(State s, Scratch sc, int[] pool, int p) {
+    PoolSimilarity(State s, Scratch sc, int[] pool, int p) {
       this.s = s;
       this.pool = pool;
       boolean useVectors = s.vectors != null;

@@ -55,6 +55,7 @@ public final class Request {
   private final float diversity;
   private final float personalization;
   private final HotListKind hotList;
+  private final Object cacheSignature;
 
   private Request(Builder b) {
     kind = b.kind;
@@ -85,6 +86,7 @@ public final class Request {
     diversity = b.diversity;
     personalization = b.personalization;
     hotList = b.hotList;
+    cacheSignature = kind == Kind.USER && isPlain() ? new Signature(count, excludeSeen, context, hotList) : null;
   }
 
   /** Recommendations for the known user {@code userId} (a user never seen is answered from the hot lists). */
@@ -234,10 +236,7 @@ public final class Request {
 
   /** The key under which a plain known-user request may share a cached result, or null if it may not. */
   Object cacheSignature() {
-    if (kind != Kind.USER || !isPlain()) {
-      return null;
-    }
-    return new Signature(count, excludeSeen, context, hotList);
+    return cacheSignature;
   }
 
   private record Signature(int count, boolean excludeSeen, Context context, HotListKind hotList) {}

@@ -94,7 +94,8 @@ class OnlineUpdatesTest {
     Dataset data = Dataset.of(b.build());
     FakeTicker ticker = new FakeTicker();
     Recommender rec = Recommender.builder(Fixtures.TableModel.constant(data, 1, 1, 1, 1, 1), data)
-        .executor(Runnable::run).ticker(ticker).minSliceEvents(3).segments(u -> u.startsWith("pro") ? "pro" : null).build();
+        .executor(Runnable::run).ticker(ticker).minSliceEvents(3)
+        .segments(u -> u.startsWith("pro") ? "pro" : null).build();
     // The north slice has 3 events: i3 (2 users), i4 (1).
     assertThat(rec.recommend(Request.forUser("new").context(north).count(2).build()).itemIds())
         .containsExactly("i3", "i4");
@@ -218,5 +219,36 @@ class OnlineUpdatesTest {
     Recommendations r = Recommender.builder(new LikesModel(), DATA).build().recommend(req);
     assertThat(r.source()).isEqualTo(Recommendations.Source.MODEL);
     assertThat(r.itemIds()).containsExactly("i3");
+  }
+
+  @Test
+  void availabilityAppliesToHotListsAndToItemsNotSeenYet() {
+    Recommender rec = RecommenderTest.constant();
+    rec.setAvailable("i2", false);
+    rec.setAvailable("soon", false);
+    assertThat(rec.recommend(Request.forSession().count(2).build()).itemIds()).containsExactly("i0", "i3");
+    for (int k = 0; k < 9; k++) {
+      rec.ingest("x" + k, "soon", 1f, 100 + k);
+    }
+    rec.swap(Fixtures.TableModel.constant(DATA, 5, 4, 3, 2, 1), DATA); // drops the cached hot lists
+    assertThat(rec.popularity("soon")).isEqualTo(9);
+    assertThat(rec.recommend(Request.forSession().count(2).build()).itemIds()).containsExactly("i0", "i3");
+    rec.setAvailable("soon", true);
+    rec.setAvailable("i2", true);
+    assertThat(rec.recommend(Request.forSession().count(2).build()).itemIds()).containsExactly("soon", "i2");
+  }
+
+  @Test
+  void hotListsCanBeDiversifiedByItemFeatures() {
+    FeatureTable kinds = FeatureTable.builder()
+        .tags("i0", "kind", "a").tags("i2", "kind", "a").tags("i3", "kind", "b").build();
+    Dataset data = DATA.withItemFeatures(kinds);
+    Recommender rec = Recommender.builder(Fixtures.withoutVectors(Fixtures.TableModel.constant(data, 1, 1, 1, 1, 1)),
+        data).build();
+    // Popular order i2 (3), i0 (2), i3 (2), i4 (2), i1 (1). Relevance over the pool: (c - 1) / 2. After i2, i0 is
+    // worth 0.5 * 0.5 - 0.5 * 1 < 0 and i3 0.5 * 0.5 - 0.5 * 0 = 0.25.
+    Recommendations r = rec.recommend(Request.forSession().count(2).diversity(0.5f).build());
+    assertThat(r.itemIds()).containsExactly("i2", "i3");
+    assertThat(r.score(1)).isEqualTo(2f);
   }
 }

@@ -140,6 +140,31 @@ class RecommenderTest {
   }
 
   @Test
+  void coldRequestsNeverTouchTheModel() {
+    io.github.kindred.model.Model refusing = new io.github.kindred.model.Model() {
+      @Override
+      public io.github.kindred.data.IdIndex items() {
+        return DATA.items();
+      }
+
+      @Override
+      public io.github.kindred.data.IdIndex users() {
+        return DATA.users();
+      }
+
+      @Override
+      public void score(io.github.kindred.model.Query query, float[] scores) {
+        throw new AssertionError("the model was asked to score a cold request");
+      }
+    };
+    Recommender rec = Recommender.builder(refusing, DATA).build();
+    assertThat(rec.recommend(Request.forUser("stranger").count(2).build()).itemIds()).containsExactly("i2", "i0");
+    assertThat(rec.recommend(Request.forSession("unknown").count(1).build()).itemIds()).containsExactly("i2");
+    assertThat(rec.recommend(Request.forNewUser("x", FeatureTable.empty()).count(1).build()).itemIds())
+        .containsExactly("i2");
+  }
+
+  @Test
   void sessionsScoreTheirItemsAndExcludeThem() {
     Recommender rec = constant();
     Recommendations r = rec.recommend(Request.forSession("i0", "i1", "zzz").count(2).build());
