@@ -22,9 +22,11 @@ import java.util.SplittableRandom;
  * {@code y(x) = sum_j w_j x_j + sum_{a<b} <v_a, v_b> x_a x_b} with one weight and one factor vector per input.
  *
  * <p><b>Training.</b> Every training event is a positive sample (a repeated event counts each time). For each, an
- * item is drawn uniformly among those the user has no event with, and the negative sample is the same vector with
- * the item side swapped: same user, <em>same context</em>, so the model learns which items fit that context rather
- * than which contexts are frequent. SGD ascends {@code ln sigmoid(y(pos) - y(neg))} with L2 penalties on the touched
+ * item other than the positive one is drawn uniformly, and the negative sample is the same vector with the item
+ * side swapped: same user, <em>same context</em>, so the model learns which items fit that context rather than which
+ * contexts are frequent. Items the user chose in other events are not excluded from the negatives: an item that fits
+ * the user in one context (a gardener in spring) need not fit them in another (at night), and excluding it would
+ * hide exactly the contrast the context inputs are there to learn. SGD ascends {@code ln sigmoid(y(pos) - y(neg))} with L2 penalties on the touched
  * parameters; the user and context weights cancel in the difference and stay 0. Events are visited in a fresh
  * seeded permutation each epoch. Training is single-threaded, so the same configuration and data give the same
  * model bit for bit; a pass costs {@code O(events * nnz(x) * factors)}.
@@ -145,20 +147,14 @@ public final class FactorizationMachine implements Trainer<FactorizationMachineM
         for (int e : order) {
           int u = log.user(e);
           int pos = log.item(e);
-          int neg = negative(u, pos, items);
+          int neg = negative(pos, items);
           step(u, e, pos, neg);
         }
       }
     }
 
-    /** A uniform item other than {@code pos} that the user has no event with (or, after 20 tries, any other). */
-    private int negative(int u, int pos, int items) {
-      for (int tries = 0; tries < 20; tries++) {
-        int j = rnd.nextInt(items);
-        if (j != pos && !matrix.contains(u, j)) {
-          return j;
-        }
-      }
+    /** A uniform item other than {@code pos}. */
+    private int negative(int pos, int items) {
       int j = rnd.nextInt(items - 1);
       return j >= pos ? j + 1 : j;
     }
