@@ -111,6 +111,7 @@ public final class FactorizationMachine implements Trainer<FactorizationMachineM
     private final float[] sumQ;
     private final float[] sumP;
     private final float[] sumN;
+    private final double[] terms = new double[2];
 
     Sgd(FactorizationMachineConfig config, InteractionMatrix matrix, InteractionLog log, SparseRows userSide,
         SparseRows itemSide, int[] contextInputs, int cf, float[] w, float[] v, SplittableRandom rnd) {
@@ -196,21 +197,8 @@ public final class FactorizationMachine implements Trainer<FactorizationMachineM
 
     /** Fills {@code sum} with the item side's factor sum and returns its linear term plus inner pairwise term. */
     private double itemPart(int item, float[] sum) {
-      Arrays.fill(sum, 0f);
-      double lin = 0;
-      double sq = 0;
-      for (int p = itemSide.pointers[item]; p < itemSide.pointers[item + 1]; p++) {
-        int j = itemSide.indexes[p];
-        float x = itemSide.values[p];
-        lin += w[j] * x;
-        FmMath.addScaled(v, j * k, x, sum, k);
-        sq += x * x * FmMath.squaredNorm(v, j * k, k);
-      }
-      double s2 = 0;
-      for (int f = 0; f < k; f++) {
-        s2 += sum[f] * sum[f];
-      }
-      return lin + 0.5 * (s2 - sq);
+      FmMath.side(itemSide, item, w, v, k, sum, terms);
+      return FmMath.sideScore(sum, k, terms);
     }
 
     private void updateQuery(int j, float x, float g, float lr, float reg) {

@@ -5,7 +5,6 @@ import io.github.kindred.data.IdIndex;
 import io.github.kindred.model.ItemVectors;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Query;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -57,49 +56,23 @@ public final class FactorizationMachineModel implements Model, ItemVectors {
     int ni = items.size();
     itemVectors = new float[ni * k];
     itemConstants = new float[ni];
-    float[] scratch = new float[k];
+    float[] sum = new float[k];
+    double[] terms = new double[2];
     for (int i = 0; i < ni; i++) {
-      itemConstants[i] = (float) sideTerms(itemSide, i, scratch);
-      System.arraycopy(scratch, 0, itemVectors, i * k, k);
+      FmMath.side(itemSide, i, w, v, k, sum, terms);
+      itemConstants[i] = (float) FmMath.sideScore(sum, k, terms);
+      System.arraycopy(sum, 0, itemVectors, i * k, k);
     }
     int nu = users.size();
     userVectors = new float[nu * k];
     userLinear = new float[nu];
     userSquares = new float[nu];
     for (int u = 0; u < nu; u++) {
-      double lin = 0;
-      double sq = 0;
-      for (int p = userSide.pointers[u]; p < userSide.pointers[u + 1]; p++) {
-        int j = userSide.indexes[p];
-        float x = userSide.values[p];
-        lin += w[j] * x;
-        sq += x * x * FmMath.squaredNorm(v, j * k, k);
-        for (int f = 0; f < k; f++) {
-          userVectors[u * k + f] += x * v[j * k + f];
-        }
-      }
-      userLinear[u] = (float) lin;
-      userSquares[u] = (float) sq;
+      FmMath.side(userSide, u, w, v, k, sum, terms);
+      System.arraycopy(sum, 0, userVectors, u * k, k);
+      userLinear[u] = (float) terms[0];
+      userSquares[u] = (float) terms[1];
     }
-  }
-
-  /** Fills {@code sum} with the side's {@code sum v_j x_j}; returns its linear term plus its inner pairwise term. */
-  private double sideTerms(FactorizationMachine.SparseRows side, int row, float[] sum) {
-    Arrays.fill(sum, 0f);
-    double lin = 0;
-    double sq = 0;
-    for (int p = side.pointers[row]; p < side.pointers[row + 1]; p++) {
-      int j = side.indexes[p];
-      float x = side.values[p];
-      lin += w[j] * x;
-      sq += x * x * FmMath.squaredNorm(v, j * k, k);
-      FmMath.addScaled(v, j * k, x, sum, k);
-    }
-    double s2 = 0;
-    for (int f = 0; f < k; f++) {
-      s2 += (double) sum[f] * sum[f];
-    }
-    return lin + 0.5 * (s2 - sq);
   }
 
   /** The configuration it was trained with. */
@@ -155,11 +128,7 @@ public final class FactorizationMachineModel implements Model, ItemVectors {
         FmMath.addScaled(v, j * k, 1f, sumQ, k);
       }
     }
-    double s2 = 0;
-    for (int f = 0; f < k; f++) {
-      s2 += (double) sumQ[f] * sumQ[f];
-    }
-    float constant = (float) (lin + 0.5 * (s2 - sq));
+    float constant = (float) (lin + 0.5 * (FmMath.squaredNorm(sumQ, 0, k) - sq));
     for (int i = 0; i < n; i++) {
       float dot = 0f;
       int base = i * k;

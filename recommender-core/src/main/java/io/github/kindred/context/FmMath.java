@@ -1,5 +1,7 @@
 package io.github.kindred.context;
 
+import java.util.Arrays;
+
 /** The small kernels of the factorisation machine, shared by training, scoring and tests. Stateless. */
 final class FmMath {
   private FmMath() {}
@@ -52,5 +54,30 @@ final class FmMath {
       }
     }
     return total;
+  }
+
+  /**
+   * Accumulates one row of a side's sparse inputs: fills {@code sum[0..k)} with {@code sum_j v_j x_j}, and
+   * {@code terms} with the linear term {@code sum_j w_j x_j} and {@code sum_j |v_j|^2 x_j^2}.
+   */
+  static void side(FactorizationMachine.SparseRows rows, int row, float[] w, float[] v, int k, float[] sum,
+      double[] terms) {
+    Arrays.fill(sum, 0, k, 0f);
+    double lin = 0;
+    double sq = 0;
+    for (int p = rows.pointers[row]; p < rows.pointers[row + 1]; p++) {
+      int j = rows.indexes[p];
+      float x = rows.values[p];
+      lin += w[j] * x;
+      sq += x * x * squaredNorm(v, j * k, k);
+      addScaled(v, j * k, x, sum, k);
+    }
+    terms[0] = lin;
+    terms[1] = sq;
+  }
+
+  /** The linear plus inner pairwise term of a side, {@code lin + (|sum|^2 - sq) / 2}, from {@link #side}. */
+  static double sideScore(float[] sum, int k, double[] terms) {
+    return terms[0] + 0.5 * (squaredNorm(sum, 0, k) - terms[1]);
   }
 }
