@@ -52,8 +52,8 @@ import java.util.Objects;
  * The service is then, with probability {@code repeatRate}, the one the user booked last in that category (if
  * any); otherwise it is drawn among the category's launched services with weight
  * {@code zipf(rank) * style(user)^tasteStrength * price(user) * local * emergency}: a Zipf-like popularity within
- * the category, the user's preference for the service's style (five latent styles, hinted at by a word of the name
- * in 70% of names), a price-band match, {@code localBoost} if the technician works in the job's district (the
+ * the category, the user's preference for the service's style (five latent styles with a sparse Gamma(0.3) preference per
+ * user, hinted at by a word of the name in 70% of names), a price-band match, {@code localBoost} if the technician works in the job's district (the
  * user's own in 90% of requests), and for emergencies x1 for services with a 24/7 call-out against x0.05 without
  * (planned jobs x0.7 for 24/7 services). New services get no requests before their launch day. The rating is
  * {@code round(3.2 + 0.6 * style match + 0.4 * local + quality(service) + N(0, 0.8))} clamped to 1..5. The channel

@@ -284,7 +284,7 @@ final class MarketplaceGenerator {
       }
       sum = 0;
       for (int s = 0; s < STYLES; s++) {
-        raw[s] = gamma(0.7);
+        raw[s] = gamma(0.3);
         sum += raw[s];
       }
       for (int s = 0; s < STYLES; s++) {

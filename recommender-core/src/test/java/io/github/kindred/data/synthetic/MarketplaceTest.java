@@ -19,7 +19,7 @@ class MarketplaceTest {
 
   @BeforeAll
   static void generate() {
-    market = Marketplace.generate(MarketplaceConfig.defaults().withSize(30_000).withSeed(7));
+    market = Marketplace.generate(MarketplaceConfig.defaults().withSize(20_000).withSeed(7));
     categoryOf = categories(market);
   }
 
@@ -61,8 +61,8 @@ class MarketplaceTest {
   @Test
   void sizesAndIndexesFollowTheConfiguration() {
     MarketplaceConfig c = market.config();
-    assertThat(c.users()).isEqualTo(3_000);
-    assertThat(market.log().size()).isEqualTo(30_000);
+    assertThat(c.users()).isEqualTo(2_000);
+    assertThat(market.log().size()).isEqualTo(20_000);
     assertThat(market.log().users().size()).isEqualTo(c.users());
     assertThat(market.log().items().size()).isEqualTo(c.services());
     assertThat(market.itemFeatures().entities().size()).isEqualTo(c.services());
@@ -139,7 +139,7 @@ class MarketplaceTest {
   @Test
   void withoutContextStrengthTheCategoryNoLongerDependsOnTheHour() {
     Marketplace flat = Marketplace.generate(
-        MarketplaceConfig.defaults().withSize(30_000).withSeed(7).withContextStrength(0));
+        MarketplaceConfig.defaults().withSize(20_000).withSeed(7).withContextStrength(0));
     String[] cats = categories(flat);
     double night = share(flat, cats, "plumbing", TimeFeatures.TIME_OF_DAY, "night");
     double byDay = share(flat, cats, "plumbing", TimeFeatures.TIME_OF_DAY, "morning", "afternoon");
