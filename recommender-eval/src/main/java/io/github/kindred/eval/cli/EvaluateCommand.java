@@ -14,6 +14,7 @@ import io.github.kindred.eval.RankingEvaluator;
 import io.github.kindred.eval.RankingMetric;
 import io.github.kindred.eval.RankingResult;
 import io.github.kindred.eval.Split;
+import io.github.kindred.eval.SplitFiles;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Trainer;
 import java.io.IOException;
@@ -122,11 +123,11 @@ final class EvaluateCommand implements Callable<Integer> {
   /** Loads the training file, then the test file on the training file's id indexes. */
   static Split load(Path trainFile, Path testFile) {
     InteractionLog.Builder trainLog = InteractionLog.builder();
-    TsvLoader.read(trainFile, trainLog);
+    SplitFiles.readTsv(trainFile, trainLog);
     InteractionLog trainEvents = trainLog.build();
     InteractionLog.Builder testLog = InteractionLog.builder()
         .knownUsers(trainEvents.users()).knownItems(trainEvents.items());
-    TsvLoader.read(testFile, testLog);
+    SplitFiles.readTsv(testFile, testLog);
     return new Split(trainEvents, testLog.build());
   }
 
