@@ -84,7 +84,6 @@ public final class Experiment {
     }
     c.put("datasets", String.join("; ", data));
     c.put("split", splitSpec == null ? "(given)" : splitSpec);
-    c.put("seeds", Arrays.toString(seeds));
     c.put("cutoffs", Arrays.toString(cutoffs));
     c.put("excludeSeen", Boolean.toString(excludeSeen));
     c.put("candidates", candidates);

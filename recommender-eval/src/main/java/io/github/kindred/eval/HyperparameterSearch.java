@@ -77,15 +77,16 @@ public record HyperparameterSearch(String algorithm, Map<String, List<String>> g
     }
     List<AlgorithmSpec> out = new ArrayList<>();
     for (int point : points) {
-      StringBuilder spec = new StringBuilder(algorithm).append(':');
+      // Mixed-radix decoding of the grid point, the last key varying fastest.
+      String[] chosen = new String[keys.size()];
       int rest = point;
       for (int k = keys.size() - 1; k >= 0; k--) {
         List<String> values = grid.get(keys.get(k));
-        String pair = keys.get(k) + "=" + values.get(rest % values.size());
+        chosen[k] = keys.get(k) + "=" + values.get(rest % values.size());
         rest /= values.size();
-        spec.insert(algorithm.length() + 1, pair + (k == keys.size() - 1 ? "" : ","));
       }
-      AlgorithmSpec parsed = registry.parse(spec.toString());
+      String spec = algorithm + ":" + String.join(",", chosen);
+      AlgorithmSpec parsed = registry.parse(spec);
       registry.create(parsed);
       out.add(parsed);
     }
