@@ -81,35 +81,10 @@ public final class AlgorithmRegistry {
    */
   public AlgorithmSpec parse(String spec) {
     Objects.requireNonNull(spec, "spec");
-    String text = spec.trim();
-    int colon = text.indexOf(':');
-    String name = (colon < 0 ? text : text.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
-    Entry entry = entries.get(name);
-    if (entry == null) {
-      throw new IllegalArgumentException("unknown algorithm '" + name + "'; valid: " + String.join(", ", names()));
-    }
-    Map<String, String> values = new LinkedHashMap<>(entry.defaults());
-    Map<String, String> given = new LinkedHashMap<>();
-    if (colon >= 0 && !text.substring(colon + 1).isBlank()) {
-      for (String pair : text.substring(colon + 1).split(",", -1)) {
-        int eq = pair.indexOf('=');
-        if (eq <= 0 || eq == pair.length() - 1) {
-          throw new IllegalArgumentException("malformed parameter '" + pair.trim() + "' in '" + text
-              + "'; expected key=value");
-        }
-        String key = pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-        String value = pair.substring(eq + 1).trim();
-        if (!entry.defaults().containsKey(key)) {
-          throw new IllegalArgumentException("unknown key '" + key + "' for " + name + "; valid: "
-              + (entry.defaults().isEmpty() ? "(none)" : String.join(", ", entry.defaults().keySet())));
-        }
-        if (given.put(key, value) != null) {
-          throw new IllegalArgumentException("key '" + key + "' given twice in '" + text + "'");
-        }
-        values.put(key, value);
-      }
-    }
-    return new AlgorithmSpec(text, name, Collections.unmodifiableMap(values));
+    Map<String, Map<String, String>> table = new LinkedHashMap<>();
+    entries.forEach((name, entry) -> table.put(name, entry.defaults()));
+    SpecParser.Parsed p = SpecParser.parse(spec, "algorithm", table);
+    return new AlgorithmSpec(p.text(), p.name(), p.values());
   }
 
   /**
@@ -133,22 +108,22 @@ public final class AlgorithmRegistry {
       throw new IllegalArgumentException(
           "unknown algorithm '" + spec.name() + "'; valid: " + String.join(", ", names()));
     }
+    return build(spec.name(), spec.parameters(), entry.factory()::create);
+  }
+
+  /** Runs {@code factory}, prefixing its error messages with {@code name} so that they say what was wrong. */
+  static <T> T build(String name, Map<String, String> values, java.util.function.Function<Parameters, T> factory) {
     try {
-      return entry.factory().create(new Parameters(spec.name(), spec.parameters()));
+      return factory.apply(new Parameters(name, values));
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       throw new IllegalArgumentException(
-          message != null && message.startsWith(spec.name() + ":") ? message : spec.name() + ": " + message, e);
+          message != null && message.startsWith(name + ":") ? message : name + ": " + message, e);
     }
   }
 
-  /** Default values as alternating key, value strings, in the order they are listed in errors and reports. */
   private static Map<String, String> defaults(String... keyValues) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      out.put(keyValues[i], keyValues[i + 1]);
-    }
-    return Collections.unmodifiableMap(out);
+    return SpecParser.defaults(keyValues);
   }
 
   /** Builds a trainer from validated parameters. */
@@ -234,6 +209,20 @@ public final class AlgorithmRegistry {
         throw new IllegalArgumentException(algorithm + ": " + key + " must be a number, got '" + get(key) + "'", e);
       }
       if (!Float.isFinite(v)) {
+        throw new IllegalArgumentException(algorithm + ": " + key + " must be finite, got '" + get(key) + "'");
+      }
+      return v;
+    }
+
+    /** The value of {@code key} as a finite double. */
+    public double doubleValue(String key) {
+      double v;
+      try {
+        v = Double.parseDouble(get(key));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(algorithm + ": " + key + " must be a number, got '" + get(key) + "'", e);
+      }
+      if (!Double.isFinite(v)) {
         throw new IllegalArgumentException(algorithm + ": " + key + " must be finite, got '" + get(key) + "'");
       }
       return v;

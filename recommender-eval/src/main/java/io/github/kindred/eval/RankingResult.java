@@ -1,28 +1,36 @@
 package io.github.kindred.eval;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of a {@link RankingEvaluator} run: every {@link RankingMetric} at every cut-off for every evaluated
- * user (kept for paired statistics), their means, and catalogue coverage. Immutable; safe to share between threads.
+ * The outcome of a {@link RankingEvaluator} run: per-user values of every metric by name ({@code "ndcg@10"},
+ * {@code "novelty@10"}, {@code "auc"}, ...; kept for paired statistics), aggregate metrics over all users
+ * ({@code "coverage@10"}, {@code "gini@10"}), and how it was measured. Immutable; safe to share between threads.
  */
 public final class RankingResult {
   private final int[] users;
   private final int[] cutoffs;
-  private final double[][][] values;
-  private final double[] coverage;
+  private final Map<String, double[]> perUser;
+  private final Map<String, Double> aggregates;
   private final int itemCount;
   private final double seconds;
+  private final String protocol;
+  private final boolean sampled;
 
-  RankingResult(int[] users, int[] cutoffs, double[][][] values, double[] coverage, int itemCount, double seconds) {
+  RankingResult(int[] users, int[] cutoffs, Map<String, double[]> perUser, Map<String, Double> aggregates,
+      int itemCount, double seconds, String protocol, boolean sampled) {
     this.users = users;
     this.cutoffs = cutoffs;
-    this.values = values;
-    this.coverage = coverage;
+    this.perUser = perUser;
+    this.aggregates = aggregates;
     this.itemCount = itemCount;
     this.seconds = seconds;
+    this.protocol = protocol;
+    this.sampled = sampled;
   }
 
   /** The evaluated user indexes (users with at least one relevant test item), ascending. */
@@ -50,18 +58,62 @@ public final class RankingResult {
     return seconds;
   }
 
-  /**
-   * The value of {@code metric} at cut-off {@code k} for every evaluated user, aligned with {@link #users()}.
-   *
-   * @throws IllegalArgumentException if {@code k} is not one of the cut-offs
-   */
-  public double[] perUser(RankingMetric metric, int k) {
-    return values[metric.ordinal()][cutoffIndex(k)].clone();
+  /** The candidate protocol, for example {@code "full ranking"} or {@code "sampled: ..."}. */
+  public String protocol() {
+    return protocol;
   }
 
-  /** The mean of {@code metric} at cut-off {@code k} over the evaluated users (0 if there are none). */
-  public double mean(RankingMetric metric, int k) {
-    double[] v = values[metric.ordinal()][cutoffIndex(k)];
+  /** Whether the ranking was over sampled negatives (results not comparable with full ranking). */
+  public boolean sampled() {
+    return sampled;
+  }
+
+  /** The names of the per-user metrics, in order: cut-offs ascending, then AUC if computed. */
+  public List<String> perUserNames() {
+    return List.copyOf(perUser.keySet());
+  }
+
+  /** The names of the aggregate metrics (coverage and Gini at each cut-off). */
+  public List<String> aggregateNames() {
+    return List.copyOf(aggregates.keySet());
+  }
+
+  /**
+   * The values of per-user metric {@code name} for every evaluated user, aligned with {@link #users()}.
+   *
+   * @throws IllegalArgumentException if there is no such per-user metric
+   */
+  public double[] perUser(String name) {
+    double[] v = perUser.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException(
+          "no per-user metric '" + name + "'; available: " + String.join(", ", perUser.keySet()));
+    }
+    return v.clone();
+  }
+
+  /** As {@link #perUser(String)} for {@code metric} at cut-off {@code k}. */
+  public double[] perUser(RankingMetric metric, int k) {
+    requireCutoff(k);
+    return perUser(metric.at(k));
+  }
+
+  /**
+   * The mean of per-user metric {@code name} over the evaluated users (0 if there are none), or the value of
+   * aggregate metric {@code name}.
+   *
+   * @throws IllegalArgumentException if there is no such metric
+   */
+  public double mean(String name) {
+    Double aggregate = aggregates.get(name);
+    if (aggregate != null) {
+      return aggregate;
+    }
+    double[] v = perUser.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("no metric '" + name + "'; available: "
+          + String.join(", ", perUser.keySet()) + ", " + String.join(", ", aggregates.keySet()));
+    }
     double sum = 0;
     for (double x : v) {
       sum += x;
@@ -69,31 +121,37 @@ public final class RankingResult {
     return v.length == 0 ? 0.0 : sum / v.length;
   }
 
+  /** The mean of {@code metric} at cut-off {@code k}. */
+  public double mean(RankingMetric metric, int k) {
+    requireCutoff(k);
+    return mean(metric.at(k));
+  }
+
   /** Distinct items in the top {@code k} of all evaluated users, divided by {@link #itemCount()}. */
   public double coverage(int k) {
-    return coverage[cutoffIndex(k)];
+    requireCutoff(k);
+    return aggregates.get("coverage@" + k);
   }
 
-  /**
-   * Every mean and the coverage at every cut-off by report name ({@code "ndcg@10"}, ..., {@code "coverage@10"}),
-   * cut-offs ascending and, within one, metrics in {@link RankingMetric} order.
-   */
+  /** The Gini coefficient of the exposure of candidate items in the top {@code k} of all users. */
+  public double gini(int k) {
+    requireCutoff(k);
+    return aggregates.get("gini@" + k);
+  }
+
+  /** Every metric's mean (per-user metrics) or value (aggregates) by name, per-user metrics first. */
   public Map<String, Double> summary() {
     Map<String, Double> out = new LinkedHashMap<>();
-    for (int k : cutoffs) {
-      for (RankingMetric m : RankingMetric.values()) {
-        out.put(m.at(k), mean(m, k));
-      }
-      out.put("coverage@" + k, coverage(k));
+    for (String name : perUser.keySet()) {
+      out.put(name, mean(name));
     }
-    return out;
+    out.putAll(aggregates);
+    return Collections.unmodifiableMap(out);
   }
 
-  private int cutoffIndex(int k) {
-    int c = Arrays.binarySearch(cutoffs, k);
-    if (c < 0) {
+  private void requireCutoff(int k) {
+    if (Arrays.binarySearch(cutoffs, k) < 0) {
       throw new IllegalArgumentException("cut-off " + k + " was not evaluated; cut-offs: " + Arrays.toString(cutoffs));
     }
-    return c;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.kindred.data.DuplicatePolicy;
+import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.IdIndex;
 import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.model.Model;
@@ -167,5 +168,131 @@ class RankingEvaluatorTest {
     assertThatThrownBy(() -> RankingEvaluator.builder().cutoffs(0)).hasMessage("cut-offs must be >= 1, got 0");
     assertThatThrownBy(() -> RankingEvaluator.builder().cutoffs()).hasMessage("at least one cut-off is needed");
     assertThatThrownBy(() -> RankingEvaluator.builder().threads(0)).hasMessage("threads must be >= 1, got 0");
+  }
+
+  private static final double LOG2_3 = Math.log(3) / Math.log(2);
+
+  @Test
+  void candidateSetRanksOnlyCandidatesAndCountsOnlyRelevantCandidates() {
+    RankingEvaluator e = RankingEvaluator.builder().cutoffs(2).candidates(new int[] {1, 3, 4}).threads(1).build();
+    RankingResult r = e.evaluate(MODEL, TRAIN, TEST);
+    // u0 ranks [1, 4] among {1, 3, 4}, relevant {1, 3}; u1's relevant items {0, 5} are not candidates.
+    assertThat(r.users()).containsExactly(0);
+    assertThat(r.perUser(RankingMetric.RECALL, 2)).containsExactly(0.5);
+    assertThat(r.coverage(2)).isCloseTo(2 / 5.0, within(EPS));
+    // Exposure over the three candidates: 1, 0, 1 -> sorted 0, 1, 1: (0 * -2 + 1 * 0 + 1 * 2) / (3 * 2).
+    assertThat(r.gini(2)).isCloseTo(1 / 3.0, within(EPS));
+    assertThat(r.protocol()).isEqualTo("candidates: 3 items");
+    assertThat(r.sampled()).isFalse();
+  }
+
+  @Test
+  void aucNoveltyPopularityAndGiniByHand() {
+    RankingResult r = RankingEvaluator.builder().cutoffs(2).auc(true).threads(1).build()
+        .evaluate(MODEL, TRAIN, TEST);
+    // u0: relevant 1 (score 4) beats 4 (3) and ties 2 (4): 1.5; relevant 3 (score 1) beats nothing: 1.5 / (2 * 2).
+    // u1: relevant 0 (score 5) beats both negatives 3 and 4.
+    assertThat(r.perUser("auc")).containsExactly(0.375, 1.0);
+    // Training popularity: item 0 has 2 of 3 users, items 1 and 2 one each, items 3 and 4 none (counted as one).
+    assertThat(r.perUser("novelty@2")[0]).isCloseTo(LOG2_3, within(EPS));
+    assertThat(r.perUser("novelty@2")[1]).isCloseTo((LOG2_3 - 1 + LOG2_3) / 2, within(EPS));
+    assertThat(r.perUser("arp@2")).containsExactly(1.0, 1.0);
+    // Exposure of items 0..4 in the lists [1, 2] and [0, 4]: 1, 1, 1, 0, 1 -> (-2 + 0 + 2 + 4) / (5 * 4).
+    assertThat(r.gini(2)).isCloseTo(0.2, within(EPS));
+    assertThat(r.summary()).containsKeys("auc", "gini@2", "novelty@2").doesNotContainKey("ild@2");
+  }
+
+  @Test
+  void intraListDiversityOverItemFeatures() {
+    FeatureTable genres = FeatureTable.builder().tags("i0", "genre", "c").tags("i1", "genre", "a")
+        .tags("i2", "genre", "a", "b").tags("i4", "genre", "c").build();
+    RankingResult r = RankingEvaluator.builder().cutoffs(2).diversityFeatures(genres).threads(1).build()
+        .evaluate(MODEL, TRAIN, TEST);
+    // u0's list [1, 2]: cosine 1 / sqrt(2); u1's list [0, 4]: identical genres, cosine 1.
+    assertThat(r.perUser("ild@2")[0]).isCloseTo(1 - 1 / Math.sqrt(2), within(1e-12));
+    assertThat(r.perUser("ild@2")[1]).isCloseTo(0.0, within(1e-12));
+  }
+
+  @Test
+  void sampledNegativesAreLabelledAndEqualFullRankingWhenEverythingIsSampled() {
+    RankingResult full = RankingEvaluator.builder().cutoffs(2).threads(1).build().evaluate(MODEL, TRAIN, TEST);
+    RankingResult all = RankingEvaluator.builder().cutoffs(2).sampledNegatives(10, 3).threads(1).build()
+        .evaluate(MODEL, TRAIN, TEST);
+    assertThat(all.sampled()).isTrue();
+    assertThat(all.protocol()).startsWith("sampled");
+    for (RankingMetric m : RankingMetric.values()) {
+      assertThat(all.perUser(m, 2)).containsExactly(full.perUser(m, 2));
+    }
+  }
+
+  @Test
+  void sampledNegativesAreSeededAndIndependentOfThreads() {
+    SplittableRandom random = new SplittableRandom(5);
+    int users = 100;
+    int items = 40;
+    int[][] trainCells = new int[users * 4][];
+    int[][] testCells = new int[users * 2][];
+    for (int u = 0; u < users; u++) {
+      for (int k = 0; k < 4; k++) {
+        trainCells[u * 4 + k] = new int[] {u, random.nextInt(items)};
+      }
+      for (int k = 0; k < 2; k++) {
+        testCells[u * 2 + k] = new int[] {u, random.nextInt(items)};
+      }
+    }
+    float[] scores = new float[items];
+    for (int i = 0; i < items; i++) {
+      scores[i] = i % 7;
+    }
+    Model model = fixed(scores);
+    InteractionMatrix train = matrix(users, items, trainCells);
+    InteractionMatrix test = matrix(users, items, testCells);
+    RankingResult one = RankingEvaluator.builder().cutoffs(3).sampledNegatives(5, 9).threads(1).build()
+        .evaluate(model, train, test);
+    RankingResult two = RankingEvaluator.builder().cutoffs(3).sampledNegatives(5, 9).threads(2).build()
+        .evaluate(model, train, test);
+    RankingResult other = RankingEvaluator.builder().cutoffs(3).sampledNegatives(5, 10).threads(1).build()
+        .evaluate(model, train, test);
+    assertThat(two.perUser(RankingMetric.NDCG, 3)).containsExactly(one.perUser(RankingMetric.NDCG, 3));
+    assertThat(other.perUser(RankingMetric.NDCG, 3)).isNotEqualTo(one.perUser(RankingMetric.NDCG, 3));
+    // With 5 negatives and at most 2 relevant items a top-3 list always holds a relevant item or is all negatives:
+    // a sampled hit rate is far above the full-ranking one on this random model.
+    assertThat(one.mean(RankingMetric.HIT, 3)).isGreaterThan(
+        RankingEvaluator.builder().cutoffs(3).threads(1).build().evaluate(model, train, test)
+            .mean(RankingMetric.HIT, 3));
+    assertThatThrownBy(() -> RankingEvaluator.builder().sampledNegatives(5, 1).auc(true).build())
+        .hasMessageContaining("AUC over sampled negatives");
+  }
+
+  @Test
+  void heldOutUsersAreScoredFromTheirFoldInHistory() {
+    // Scores item (h + 1) % 5 for each history item h; nothing else.
+    IdIndex items = IdIndex.of(ids("i", 5));
+    Model next = new Model() {
+      @Override
+      public IdIndex items() {
+        return items;
+      }
+
+      @Override
+      public IdIndex users() {
+        return IdIndex.of(ids("u", 3));
+      }
+
+      @Override
+      public void score(Query query, float[] out) {
+        java.util.Arrays.fill(out, 0, 5, 0f);
+        for (int h = 0; h < query.historySize(); h++) {
+          out[(query.item(h) + 1) % 5] = 10f;
+        }
+      }
+    };
+    // User 3 is unknown to training; fold-in reveals item 2, the test item is 3.
+    InteractionMatrix test = matrix(4, 5, new int[][] {{3, 3}});
+    InteractionMatrix foldIn = matrix(4, 5, new int[][] {{3, 2}});
+    RankingEvaluator e = RankingEvaluator.builder().cutoffs(1).threads(1).build();
+    assertThat(e.evaluate(next, TRAIN, test, foldIn).perUser(RankingMetric.HIT, 1)).containsExactly(1.0);
+    // Without the fold-in the user gets an empty query: all scores 0, item 0 first.
+    assertThat(e.evaluate(next, TRAIN, test).perUser(RankingMetric.HIT, 1)).containsExactly(0.0);
   }
 }

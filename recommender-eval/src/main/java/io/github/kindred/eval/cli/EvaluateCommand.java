@@ -1,74 +1,76 @@
 package io.github.kindred.eval.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kindred.data.Dataset;
-import io.github.kindred.data.DuplicatePolicy;
-import io.github.kindred.data.InteractionLog;
-import io.github.kindred.data.InteractionMatrix;
-import io.github.kindred.eval.AlgorithmRegistry;
-import io.github.kindred.eval.AlgorithmSpec;
-import io.github.kindred.eval.RankingEvaluator;
+import io.github.kindred.eval.Experiment;
+import io.github.kindred.eval.ExperimentResult;
 import io.github.kindred.eval.RankingMetric;
-import io.github.kindred.eval.RankingResult;
-import io.github.kindred.eval.Split;
-import io.github.kindred.model.Model;
-import io.github.kindred.model.Trainer;
+import io.github.kindred.eval.Reports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code evaluate}: fits every {@code --algorithm} on the training file (as binary implicit feedback) and measures
- * it on the test file with full ranking, printing a table and optionally writing the JSON report.
+ * {@code evaluate}: fits every {@code --algorithm} on the training data (as binary implicit feedback) and measures
+ * it, printing a table and writing the JSON report of the SPEC's contract and any other requested reports.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = "Fit algorithms on a training file and measure them on a test file (full ranking).")
+    description = "Fit algorithms and measure them (full ranking by default).")
 final class EvaluateCommand implements Callable<Integer> {
-  /** The metrics of the SPEC's JSON contract, in its order; coverage follows them. */
-  private static final RankingMetric[] CONTRACT = {
-    RankingMetric.NDCG, RankingMetric.RECALL, RankingMetric.PRECISION, RankingMetric.MAP, RankingMetric.MRR,
-    RankingMetric.HIT
-  };
+  /** Metric families that the evaluator computes per user or in aggregate at every cut-off. */
+  private static final Set<String> FAMILIES = families();
 
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training interactions.")
-  private Path train;
-
-  @Option(names = "--test", required = true, paramLabel = "FILE", description = "Held-out interactions.")
-  private Path test;
-
-  @Option(names = "--format", defaultValue = "tsv", paramLabel = "FORMAT",
-      description = "Input format of --train and --test: tsv (user item rating timestamp). Default: ${DEFAULT-VALUE}.")
-  private String format;
+  @Mixin
+  private DataOptions data = new DataOptions();
 
   @Option(names = "--algorithm", required = true, paramLabel = "SPEC",
       description = "name or name:key=value,... (repeatable). Names: popularity, itemknn.")
   private List<String> algorithms = new ArrayList<>();
 
-  @Option(names = "--cutoff", defaultValue = "10", paramLabel = "K", description = "Cut-off k. Default: 10.")
-  private int cutoff;
+  @Option(names = "--cutoff", defaultValue = "10", paramLabel = "K[,K...]", split = ",",
+      description = "Cut-off(s) k. Default: 10.")
+  private List<Integer> cutoffs = new ArrayList<>();
+
+  @Option(names = "--metrics", paramLabel = "NAME[,NAME...]", split = ",",
+      description = "Metrics to show, with or without @k: ndcg, recall, recall-capped, precision, map, mrr, hit, "
+          + "ndcg-untruncated, coverage, gini, novelty, arp, auc. Default: the contract's seven.")
+  private List<String> metrics = new ArrayList<>();
 
   @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON to this file.")
   private Path json;
 
+  @Option(names = "--report", paramLabel = "FORMAT", split = ",",
+      description = "Also write reports: html, md, csv, json (repeatable), named after --report-file.")
+  private List<String> reports = new ArrayList<>();
+
+  @Option(names = "--report-file", paramLabel = "PREFIX", defaultValue = "kindred-report",
+      description = "File name prefix of --report outputs. Default: ${DEFAULT-VALUE}.")
+  private String reportPrefix;
+
   @Option(names = "--exclude-seen", arity = "1", defaultValue = "true", paramLabel = "true|false",
       description = "Exclude each user's training items from their ranking. Default: true.")
   private boolean excludeSeen;
+
+  @Option(names = "--candidates", paramLabel = "MODE", defaultValue = "all",
+      description = "all (full ranking), cold (items without training events) or sampled:N. Default: all.")
+  private String candidates;
 
   @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads. Default: all processors.")
   private int threads = Runtime.getRuntime().availableProcessors();
@@ -77,128 +79,123 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!format.equalsIgnoreCase("tsv")) {
-      throw new ParameterException(spec.commandLine(), "unsupported --format '" + format + "'; valid: tsv");
-    }
-    if (cutoff < 1) {
-      throw new ParameterException(spec.commandLine(), "--cutoff must be >= 1, got " + cutoff);
-    }
-    if (threads < 1) {
-      throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
-    }
-    AlgorithmRegistry registry = AlgorithmRegistry.standard();
-    List<AlgorithmSpec> specs = new ArrayList<>();
-    List<Trainer<?>> trainers = new ArrayList<>();
-    for (String a : algorithms) {
-      try {
-        AlgorithmSpec s = registry.parse(a);
-        trainers.add(registry.create(s));
-        specs.add(s);
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "--algorithm '" + a + "': " + e.getMessage(), e, null, a);
+    CommandLine cl = spec.commandLine();
+    data.validate(cl);
+    int[] ks = cutoffs.stream().mapToInt(Integer::intValue).toArray();
+    for (int k : ks) {
+      if (k < 1) {
+        throw new ParameterException(cl, "--cutoff must be >= 1, got " + k);
       }
     }
-    Split split = load(train, test);
-    Dataset data = Dataset.builder(split.train()).binary(true).build();
-    InteractionMatrix testMatrix = InteractionMatrix.of(split.test(), DuplicatePolicy.SUM);
-    RankingEvaluator evaluator = RankingEvaluator.builder().cutoffs(cutoff).excludeSeen(excludeSeen)
-        .threads(threads).build();
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < specs.size(); i++) {
-      long start = System.nanoTime();
-      Model model = trainers.get(i).fit(data);
-      double fitSeconds = (System.nanoTime() - start) / 1e9;
-      RankingResult result = evaluator.evaluate(model, data.matrix(), testMatrix);
-      rows.add(new Row(specs.get(i), result, fitSeconds));
+    if (threads < 1) {
+      throw new ParameterException(cl, "--threads must be >= 1, got " + threads);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    printTable(out, rows);
+    List<String> shown = metricNames(cl, ks);
+    for (String r : reports) {
+      if (!List.of("html", "md", "csv", "json").contains(r.toLowerCase(Locale.ROOT))) {
+        throw new ParameterException(cl, "unknown --report '" + r + "'; valid: html, md, csv, json");
+      }
+    }
+    Experiment.Builder b = Experiment.builder().cutoffs(ks).excludeSeen(excludeSeen).threads(threads)
+        .auc(shown.contains("auc"));
+    try {
+      b.candidates(candidates);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, "--candidates: " + e.getMessage());
+    }
+    for (String a : algorithms) {
+      try {
+        b.algorithm(a);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(cl, "--algorithm '" + a + "': " + e.getMessage());
+      }
+    }
+    data.configure(b);
+    b.listener(Progress.to(cl.getErr()));
+    ExperimentResult result;
+    try {
+      result = b.build().run();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, e.getMessage());
+    }
+    PrintWriter out = cl.getOut();
+    out.print(Reports.table(result, shown));
+    out.flush();
     if (json != null) {
-      writeJson(rows, data, testMatrix);
+      write(json, Reports.json(result, shown));
+    }
+    for (String r : new LinkedHashSet<>(reports)) {
+      String format = r.toLowerCase(Locale.ROOT);
+      String text = switch (format) {
+        case "html" -> Reports.html(result, shown);
+        case "md" -> Reports.markdown(result, shown);
+        case "csv" -> Reports.csv(result, shown);
+        default -> Reports.json(result, shown);
+      };
+      write(Path.of(reportPrefix + "." + format), text);
     }
     return 0;
   }
 
-  /** Loads the training file, then the test file on the training file's id indexes. */
-  static Split load(Path trainFile, Path testFile) {
-    InteractionLog.Builder trainLog = InteractionLog.builder();
-    TsvLoader.read(trainFile, trainLog);
-    InteractionLog trainEvents = trainLog.build();
-    InteractionLog.Builder testLog = InteractionLog.builder()
-        .knownUsers(trainEvents.users()).knownItems(trainEvents.items());
-    TsvLoader.read(testFile, testLog);
-    return new Split(trainEvents, testLog.build());
+  /** The metric names to show: the contract's by default; names without a cut-off expand to every cut-off. */
+  private List<String> metricNames(CommandLine cl, int[] ks) {
+    if (metrics.isEmpty()) {
+      return Reports.contractMetrics(ks);
+    }
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    for (String raw : metrics) {
+      String m = raw.trim().toLowerCase(Locale.ROOT);
+      int at = m.indexOf('@');
+      String family = at < 0 ? m : m.substring(0, at);
+      if (family.equals("auc")) {
+        out.add("auc");
+        continue;
+      }
+      if (family.equals("rmse") || family.equals("mae")) {
+        throw new ParameterException(cl, "--metrics " + family + " needs a rating-prediction algorithm; none is "
+            + "registered in this build");
+      }
+      if (family.equals("ild")) {
+        throw new ParameterException(cl, "--metrics ild needs item features, which the tsv format does not carry");
+      }
+      if (!FAMILIES.contains(family)) {
+        throw new ParameterException(cl, "unknown metric '" + raw + "'; valid: " + String.join(", ", FAMILIES)
+            + ", auc");
+      }
+      if (at < 0) {
+        for (int k : ks) {
+          out.add(family + "@" + k);
+        }
+      } else {
+        int k;
+        try {
+          k = Integer.parseInt(m.substring(at + 1));
+        } catch (NumberFormatException e) {
+          throw new ParameterException(cl, "metric '" + raw + "' has no valid cut-off after '@'");
+        }
+        if (cutoffs.stream().noneMatch(c -> c == k)) {
+          throw new ParameterException(cl, "metric '" + raw + "' needs --cutoff to include " + k);
+        }
+        out.add(m);
+      }
+    }
+    return new ArrayList<>(out);
   }
 
-  private void printTable(PrintWriter out, List<Row> rows) {
-    List<String> header = new ArrayList<>();
-    header.add("algorithm");
-    for (RankingMetric m : CONTRACT) {
-      header.add(m.at(cutoff));
+  private static Set<String> families() {
+    Set<String> out = new LinkedHashSet<>();
+    for (RankingMetric m : RankingMetric.values()) {
+      out.add(m.label());
     }
-    header.add("coverage@" + cutoff);
-    header.add("fit s");
-    header.add("recommend s");
-    int nameWidth = header.get(0).length();
-    for (Row r : rows) {
-      nameWidth = Math.max(nameWidth, r.spec.text().length());
-    }
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s", header.get(0)));
-    for (int c = 1; c < header.size(); c++) {
-      line.append(String.format(Locale.ROOT, "  %12s", header.get(c)));
-    }
-    out.println(line);
-    for (Row r : rows) {
-      line.setLength(0);
-      line.append(String.format(Locale.ROOT, "%-" + nameWidth + "s", r.spec.text()));
-      for (RankingMetric m : CONTRACT) {
-        line.append(String.format(Locale.ROOT, "  %12.4f", r.result.mean(m, cutoff)));
-      }
-      line.append(String.format(Locale.ROOT, "  %12.4f", r.result.coverage(cutoff)));
-      line.append(String.format(Locale.ROOT, "  %12.3f  %12.3f", r.fitSeconds, r.result.seconds()));
-      out.println(line);
-    }
-    out.flush();
+    out.addAll(List.of("coverage", "gini", "novelty", "arp"));
+    return out;
   }
 
-  private void writeJson(List<Row> rows, Dataset data, InteractionMatrix testMatrix) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
-    ArrayNode results = root.putArray("results");
-    for (Row r : rows) {
-      ObjectNode o = results.addObject();
-      o.put("algorithm", r.spec.text());
-      ObjectNode metrics = o.putObject("metrics");
-      for (RankingMetric m : CONTRACT) {
-        metrics.put(m.at(cutoff), r.result.mean(m, cutoff));
-      }
-      metrics.put("coverage@" + cutoff, r.result.coverage(cutoff));
-      metrics.put(RankingMetric.RECALL_CAPPED.at(cutoff), r.result.mean(RankingMetric.RECALL_CAPPED, cutoff));
-      metrics.put(RankingMetric.NDCG_UNTRUNCATED.at(cutoff),
-          r.result.mean(RankingMetric.NDCG_UNTRUNCATED, cutoff));
-      o.put("fitSeconds", r.fitSeconds);
-      o.put("recommendSeconds", r.result.seconds());
-      o.put("configuration", r.spec.canonical());
-      o.put("users", r.result.userCount());
-    }
-    ObjectNode setup = root.putObject("setup");
-    setup.put("version", KindredEval.version());
-    setup.put("train", train.toString());
-    setup.put("test", test.toString());
-    setup.put("format", format.toLowerCase(Locale.ROOT));
-    setup.put("cutoff", cutoff);
-    setup.put("excludeSeen", excludeSeen);
-    setup.put("protocol", "full ranking; binary training data; test items unknown to training dropped");
-    setup.put("trainUsers", data.userCount());
-    setup.put("trainItems", data.itemCount());
-    setup.put("trainInteractions", data.matrix().nnz());
-    setup.put("testInteractions", testMatrix.nnz());
+  static void write(Path file, String text) {
     try {
-      mapper.writeValue(json.toFile(), root);
+      Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
-
-  private record Row(AlgorithmSpec spec, RankingResult result, double fitSeconds) {}
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "kindred-eval", mixinStandardHelpOptions = true, versionProvider = KindredEval.Version.class,
     description = "Offline evaluation of Kindred recommenders.",
-    subcommands = {EvaluateCommand.class})
+    subcommands = {EvaluateCommand.class, SplitCommand.class, CompareCommand.class, TuneCommand.class})
 public final class KindredEval implements Runnable {
   /** Exit code of a command line that does not parse or names invalid values. */
   public static final int USAGE_ERROR = 2;
@@ -64,7 +64,7 @@ public final class KindredEval implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command; available: evaluate");
+    throw new ParameterException(spec.commandLine(), "missing command; available: evaluate, split, compare, tune");
   }
 
   /** The exception's message, or its type when it has none; causes are appended when they add information. */
@@ -86,7 +86,7 @@ public final class KindredEval implements Runnable {
     return (nl < 0 ? s : s.substring(0, nl)).strip();
   }
 
-  /** Reports the library version from the jar manifest, when there is one. */
+  /** Reports the library version. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
@@ -94,9 +94,8 @@ public final class KindredEval implements Runnable {
     }
   }
 
-  /** The library version recorded in the jar manifest, or {@code "development"} when run from classes. */
+  /** The library version. */
   static String version() {
-    String v = KindredEval.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
+    return io.github.kindred.eval.Version.get();
   }
 }

@@ -1,7 +1,8 @@
-package io.github.kindred.eval.cli;
+package io.github.kindred.eval;
 
 import io.github.kindred.data.InteractionLog;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +13,15 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code user item [rating [timestamp]]} lines separated by tabs or spaces (the MovieLens {@code u.data}
- * layout) into a log builder. Blank lines are skipped; any other malformed line fails with file, line number and
- * reason, and nothing is added from a file that fails (lines are staged and added only once all parsed).
+ * Reads and writes {@code user item [value [timestamp]]} lines separated by tabs or spaces (the MovieLens
+ * {@code u.data} layout). Blank lines are skipped; any other malformed line fails with file, line number and reason,
+ * and nothing is added from a file that fails (lines are staged and added only once all parsed). Writing keeps ids,
+ * raw values and timestamps; event types and context are not written.
  */
-final class TsvLoader {
+final class TsvFiles {
   private static final Pattern SEPARATOR = Pattern.compile("[\\t ]+");
 
-  private TsvLoader() {}
+  private TsvFiles() {}
 
   /**
    * Adds every line of {@code file} to {@code log}.
@@ -82,12 +84,45 @@ final class TsvLoader {
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + e.getMessage(), e);
     }
-    if (added == 0) {
-      throw new IllegalArgumentException(file + ": no interactions");
-    }
     for (int i = 0; i < added; i++) {
       log.add(users[i], items[i], values[i], times[i]);
     }
+  }
+
+  /**
+   * Writes the events of {@code log} as tab-separated {@code user item value [timestamp]} lines.
+   *
+   * @throws IllegalArgumentException if an id contains whitespace (it could not be read back)
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  static void write(InteractionLog log, Path file) {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < log.size(); i++) {
+        String user = requireToken(log.users().idOf(log.user(i)), "user");
+        String item = requireToken(log.items().idOf(log.item(i)), "item");
+        out.write(user);
+        out.write('\t');
+        out.write(item);
+        out.write('\t');
+        out.write(Float.toString(log.value(i)));
+        if (log.timestamp(i) != InteractionLog.NO_TIME) {
+          out.write('\t');
+          out.write(Long.toString(log.timestamp(i)));
+        }
+        out.write('\n');
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String requireToken(String id, String what) {
+    for (int c = 0; c < id.length(); c++) {
+      if (Character.isWhitespace(id.charAt(c))) {
+        throw new IllegalArgumentException(what + " id '" + id + "' contains whitespace and cannot be written as TSV");
+      }
+    }
+    return id;
   }
 
   private static IllegalArgumentException bad(Path file, int line, String reason) {
