@@ -1,0 +1,142 @@
+package io.github.kindred.segment;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A clustering of users: the segment of every user index, the size and centroid of every segment. Segments are
+ * numbered {@code 0..segmentCount()-1} in order of their lowest user index (segment 0 holds user 0 if user 0 was
+ * clustered), so the numbering depends only on the partition, not on the order the algorithm found the clusters in.
+ * A user that was not clustered (for example a user a feature table does not describe) has segment -1 and no name.
+ *
+ * <p>Segment {@code s} is named {@code "cluster-" + s}. Immutable and safe to share between threads.
+ */
+public final class Segmentation implements UserSegments {
+  /** The prefix of every segment name. */
+  public static final String NAME_PREFIX = "cluster-";
+
+  private final int[] segmentOfUser;
+  private final int[] sizes;
+  private final int dimensions;
+  private final float[] centroids;
+  private final double inertia;
+  private final String[] names;
+
+  /**
+   * Wraps arrays the caller hands over (not copied).
+   *
+   * @param segmentOfUser segment of every user, -1 for none
+   * @param segmentCount number of segments, each non-empty
+   * @param dimensions length of every centroid
+   * @param centroids {@code segmentCount x dimensions} row-major
+   * @param inertia sum of squared distances of the clustered users to their centroid
+   */
+  Segmentation(int[] segmentOfUser, int segmentCount, int dimensions, float[] centroids, double inertia) {
+    this.segmentOfUser = segmentOfUser;
+    this.sizes = new int[segmentCount];
+    for (int s : segmentOfUser) {
+      if (s >= 0) {
+        sizes[s]++;
+      }
+    }
+    this.dimensions = dimensions;
+    this.centroids = centroids;
+    this.inertia = inertia;
+    this.names = new String[segmentCount];
+    for (int s = 0; s < segmentCount; s++) {
+      names[s] = NAME_PREFIX + s;
+    }
+  }
+
+  @Override
+  public int userCount() {
+    return segmentOfUser.length;
+  }
+
+  /** Number of (non-empty) segments: at most the configured k, fewer when the users had fewer distinct points. */
+  public int segmentCount() {
+    return sizes.length;
+  }
+
+  /** Length of every centroid: the dimensions of the input. */
+  public int dimensions() {
+    return dimensions;
+  }
+
+  /**
+   * The segment of user {@code user}, in {@code 0..segmentCount()-1}, or -1 if the user was not clustered.
+   *
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
+   */
+  public int segment(int user) {
+    return segmentOfUser[Objects.checkIndex(user, segmentOfUser.length)];
+  }
+
+  /** A copy of the segment of every user index (-1 for none). */
+  public int[] segments() {
+    return segmentOfUser.clone();
+  }
+
+  /**
+   * The name of segment {@code segment}, {@code "cluster-" + segment}.
+   *
+   * @throws IndexOutOfBoundsException if {@code segment} is out of range
+   */
+  public String name(int segment) {
+    return names[Objects.checkIndex(segment, names.length)];
+  }
+
+  @Override
+  public String nameOf(int user) {
+    int s = segment(user);
+    return s < 0 ? null : names[s];
+  }
+
+  /** Number of users in segment {@code segment}, at least 1. */
+  public int size(int segment) {
+    return sizes[Objects.checkIndex(segment, sizes.length)];
+  }
+
+  /** A copy of the size of every segment. */
+  public int[] sizes() {
+    return sizes.clone();
+  }
+
+  /** The user indexes of segment {@code segment}, ascending. A new array. */
+  public int[] members(int segment) {
+    int[] out = new int[size(segment)];
+    int n = 0;
+    for (int u = 0; u < segmentOfUser.length; u++) {
+      if (segmentOfUser[u] == segment) {
+        out[n++] = u;
+      }
+    }
+    return out;
+  }
+
+  /** A copy of the centroid of segment {@code segment}: the mean of its members' input vectors. */
+  public float[] centroid(int segment) {
+    int s = Objects.checkIndex(segment, sizes.length);
+    return Arrays.copyOfRange(centroids, s * dimensions, (s + 1) * dimensions);
+  }
+
+  /** A copy of all centroids, {@code segmentCount() x dimensions()} row-major. */
+  public float[] centroids() {
+    return centroids.clone();
+  }
+
+  /**
+   * The sum over clustered users of the squared Euclidean distance from their vector to their segment's centroid,
+   * in the space that was clustered (standardised if the configuration asked for it). Lower is tighter; compare it
+   * across k (the "elbow") to choose a number of segments.
+   */
+  public double inertia() {
+    return inertia;
+  }
+
+  @Override
+  public String toString() {
+    return "Segmentation[users=" + segmentOfUser.length + ", segments=" + sizes.length + ", sizes="
+        + Arrays.toString(sizes) + "]";
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.kindred.segment;
+
+import io.github.kindred.data.IdIndex;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A mapping from dense user indexes to segment names: what a clustering, an RFM tiering or any hand-made grouping
+ * gives, and what per-segment hot lists need. Implementations are immutable and thread-safe.
+ */
+public interface UserSegments {
+  /** Number of users covered: valid user indexes are {@code 0..userCount()-1}. */
+  int userCount();
+
+  /**
+   * The segment name of user {@code user}, or null if the user belongs to no segment.
+   *
+   * @throws IndexOutOfBoundsException if {@code user} is not in {@code 0..userCount()-1}
+   */
+  String nameOf(int user);
+
+  /**
+   * A user-id-to-segment-name function over {@code users} (the id index these segments were computed on, usually
+   * {@code dataset.users()}), in the shape {@code io.github.kindred.serve.Recommender.Builder#segments} takes. An id
+   * that {@code users} does not know, or null, maps to null. The function only reads immutable state: thread-safe,
+   * one hash lookup per call.
+   *
+   * @throws IllegalArgumentException if {@code users} does not have {@link #userCount()} ids
+   */
+  default Function<String, String> byUserId(IdIndex users) {
+    Objects.requireNonNull(users, "users");
+    if (users.size() != userCount()) {
+      throw new IllegalArgumentException("users must have " + userCount() + " ids (one per user index), got "
+          + users.size());
+    }
+    return id -> {
+      int u = id == null ? -1 : users.indexOf(id);
+      return u < 0 ? null : nameOf(u);
+    };
+  }
+
+  /**
+   * Segments given as one name per user index (null for none). The array is copied.
+   *
+   * @throws NullPointerException if {@code names} is null
+   */
+  static UserSegments of(String... names) {
+    String[] copy = Arrays.copyOf(names, names.length);
+    return new UserSegments() {
+      @Override
+      public int userCount() {
+        return copy.length;
+      }
+
+      @Override
+      public String nameOf(int user) {
+        return copy[Objects.checkIndex(user, copy.length)];
+      }
+    };
+  }
+}
