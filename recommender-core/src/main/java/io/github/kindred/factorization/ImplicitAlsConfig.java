@@ -55,7 +55,7 @@ public record ImplicitAlsConfig(int factors, int iterations, float regularizatio
   /** The defaults: see the class documentation of {@link ImplicitAlsTrainer} for how they were chosen. */
   public static ImplicitAlsConfig defaults() {
     return new ImplicitAlsConfig(
-        64, 15, 30f, 3f, 42L, Runtime.getRuntime().availableProcessors(), AlsSolver.CG, 3, 0.5f);
+        64, 15, 30f, 3f, 42L, Runtime.getRuntime().availableProcessors(), AlsSolver.CG, 3, 0.25f);
   }
 
   /** Returns a copy with another vector length. */
