@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param factors length of every user and item vector, at least 1 (64 to 128 suit MovieLens 100K)
  * @param iterations full passes, each solving every item then every user, at least 1
- * @param regularization the L2 penalty on every vector, finite and {@code > 0}
+ * @param regularization the L2 penalty on every vector, finite and {@code > 0} (scaled per row, see
+ *     {@code regularizationExponent})
  * @param alpha the confidence scale: a stored value {@code v} has confidence {@code 1 + alpha * v}, finite and
  *     {@code >= 0}
  * @param seed seed of the random initial factors
