@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param factors length of every user and item vector, at least 1 (64 to 128 suit MovieLens 100K)
  * @param iterations full passes, each solving every item then every user, at least 1
- * @param regularization the L2 penalty on every vector, finite and {@code > 0}
+ * @param regularization the L2 penalty on every vector, finite and {@code > 0} (scaled per row, see
+ *     {@code regularizationExponent})
  * @param alpha the confidence scale: a stored value {@code v} has confidence {@code 1 + alpha * v}, finite and
  *     {@code >= 0}
  * @param seed seed of the random initial factors
@@ -55,7 +56,7 @@ public record ImplicitAlsConfig(int factors, int iterations, float regularizatio
   /** The defaults: see the class documentation of {@link ImplicitAlsTrainer} for how they were chosen. */
   public static ImplicitAlsConfig defaults() {
     return new ImplicitAlsConfig(
-        64, 15, 30f, 3f, 42L, Runtime.getRuntime().availableProcessors(), AlsSolver.CG, 3, 0.5f);
+        64, 15, 30f, 3f, 42L, Runtime.getRuntime().availableProcessors(), AlsSolver.CG, 3, 0.25f);
   }
 
   /** Returns a copy with another vector length. */

@@ -19,8 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bit for a given seed whatever the thread count. The initial user vectors (and the item vectors the conjugate
  * gradient starts from) are uniform in {@code [-0.5, 0.5) / sqrt(factors)} from the seed.
  *
- * <p>Default configuration ({@link ImplicitAlsConfig#defaults()}): 64 factors, 15 iterations, regularization 5,
- * alpha 2, conjugate gradient with 3 steps; chosen on the MovieLens 100K reference split (binary data).
+ * <p>Default configuration ({@link ImplicitAlsConfig#defaults()}): 64 factors, 15 iterations, regularization 30,
+ * alpha 3, regularization exponent 0.25, conjugate gradient with 3 steps. Chosen on MovieLens 100K with binary
+ * feedback: nDCG@10 0.4460 on the reference split (seeds 1 to 3: 0.4460, 0.4480, 0.4463), and 0.4558 and 0.4530
+ * on two other per-user 80/20 splits, where EASE (lambda 500) reached 0.4419 and 0.4468. The optimum is narrow in
+ * the ratio of regularization to alpha (about 10 here): regularization 25 or 35 with alpha 3 lost 0.003 to 0.008,
+ * and the flat penalty (exponent 0) lost 0.003 to 0.009. On other data, tune regularization first.
  * Thread-safe: a trainer holds only its configuration.
  */
 public final class ImplicitAlsTrainer implements Trainer<ImplicitAlsModel> {
