@@ -304,12 +304,11 @@ public final class ModelFiles {
       state.setIndexes(readIndex(state, "user"), readIndex(state, "item"));
       Model model = codec.read(state);
       if (state.remaining() != 0) {
-        throw new ModelFormatException(source + ": " + algorithm + " model has " + state.remaining()
-            + " unread bytes after its state");
+        throw new ModelFormatException(algorithm + " model has " + state.remaining() + " unread bytes after its state");
       }
       return model;
     } catch (ModelFormatException e) {
-      throw e;
+      throw new ModelFormatException(source + ": " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       throw new ModelFormatException(source + ": invalid " + algorithm + " model state: " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import io.github.kindred.data.IdIndex;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Query;
 import io.github.kindred.model.RatingPredictor;
+import java.util.Objects;
 
 /**
  * What every rating model shares: the global mean, a bias per user and per item, and the range of the training
@@ -56,12 +57,12 @@ abstract class RatingModel implements Model, RatingPredictor {
 
   /** The bias of training user {@code user}. */
   public final float userBias(int user) {
-    return userBias[java.util.Objects.checkIndex(user, userBias.length)];
+    return userBias[Objects.checkIndex(user, userBias.length)];
   }
 
   /** The bias of item {@code item}. */
   public final float itemBias(int item) {
-    return itemBias[java.util.Objects.checkIndex(item, itemBias.length)];
+    return itemBias[Objects.checkIndex(item, itemBias.length)];
   }
 
   @Override

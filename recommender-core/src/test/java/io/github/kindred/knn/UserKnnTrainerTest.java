@@ -7,7 +7,13 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.InteractionLog;
 import io.github.kindred.model.Query;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class UserKnnTrainerTest {
@@ -117,6 +123,50 @@ class UserKnnTrainerTest {
     for (int u = 0; u < d.userCount(); u++) {
       assertThat(three.neighborsOf(u)).containsExactly(one.neighborsOf(u));
       assertThat(three.similaritiesOf(u)).containsExactly(one.similaritiesOf(u));
+    }
+  }
+
+  @Test
+  void concurrentOnTheFlyQueriesMatchSerialOnes() throws Exception {
+    InteractionLog.Builder b = InteractionLog.builder();
+    SplittableRandom r = new SplittableRandom(5);
+    for (int e = 0; e < 2000; e++) {
+      b.add("u" + r.nextInt(200), "i" + r.nextInt(60), 1);
+    }
+    Dataset d = Dataset.of(b.build());
+    UserKnnModel m = new UserKnnTrainer(new UserKnnConfig(8, Similarity.COSINE, 0f, 1)).fit(d);
+    int queries = 64;
+    Query[] qs = new Query[queries];
+    float[][] serial = new float[queries][d.itemCount()];
+    for (int q = 0; q < queries; q++) {
+      // Three distinct items: q, 7q + 3 and 13q + 5 (mod 60) never coincide.
+      qs[q] = Query.ofItems(q % 60, (q * 7 + 3) % 60, (q * 13 + 5) % 60);
+      m.score(qs[q], serial[q]);
+    }
+    float[][] parallel = new float[queries][d.itemCount()];
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int first = t;
+        done.add(pool.submit(() -> {
+          start.await();
+          for (int q = first; q < queries; q += 4) {
+            m.score(qs[q], parallel[q]);
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (int q = 0; q < queries; q++) {
+      assertThat(parallel[q]).containsExactly(serial[q]);
     }
   }
 
