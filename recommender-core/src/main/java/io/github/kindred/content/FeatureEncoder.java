@@ -2,6 +2,7 @@ package io.github.kindred.content;
 
 import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.IdIndex;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -59,8 +60,8 @@ public final class FeatureEncoder {
     double[] sumSq = new double[features];
     float[] min = new float[features];
     float[] max = new float[features];
-    java.util.Arrays.fill(min, Float.POSITIVE_INFINITY);
-    java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
+    Arrays.fill(min, Float.POSITIVE_INFINITY);
+    Arrays.fill(max, Float.NEGATIVE_INFINITY);
     int[] ptr = table.pointers();
     int[] idx = table.featureIndexes();
     float[] val = table.values();
@@ -83,9 +84,10 @@ public final class FeatureEncoder {
     float[] offset = new float[features];
     float[] factor = new float[features];
     float[] idf = new float[features];
+    String[] fieldNames = table.fields();
     for (int f = 0; f < features; f++) {
       int field = table.fieldOf(f);
-      float w = weighting.weightOf(table.fields()[field]);
+      float w = weighting.weightOf(fieldNames[field]);
       idf[f] = n == 0 ? 0f : (float) Math.log((double) n / Math.max(df[f], 1));
       if (table.kind(field) == FeatureTable.Kind.NUMERIC) {
         if (df[f] == 0) {
@@ -212,7 +214,7 @@ public final class FeatureEncoder {
       }
       pointers[e + 1] = nnz;
     }
-    return new Encoded(pointers, java.util.Arrays.copyOf(features, nnz), java.util.Arrays.copyOf(values, nnz));
+    return new Encoded(pointers, Arrays.copyOf(features, nnz), Arrays.copyOf(values, nnz));
   }
 
   /** The largest number of stored cells in one row of the fitted table. */

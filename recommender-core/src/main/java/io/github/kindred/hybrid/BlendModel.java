@@ -3,6 +3,7 @@ package io.github.kindred.hybrid;
 import io.github.kindred.data.IdIndex;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Query;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -95,7 +96,7 @@ public final class BlendModel implements Model {
     int n = items.size();
     ItemSpaces.checkLength(scores, n);
     float[] part = buffer.get();
-    java.util.Arrays.fill(scores, 0, n, 0f);
+    Arrays.fill(scores, 0, n, 0f);
     for (int k = 0; k < parts.length; k++) {
       int m = parts[k].itemCount();
       parts[k].score(query, part);

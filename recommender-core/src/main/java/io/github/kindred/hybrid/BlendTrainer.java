@@ -4,6 +4,7 @@ import io.github.kindred.data.Dataset;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Trainer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,7 +50,7 @@ public final class BlendTrainer implements Trainer<BlendModel> {
       Objects.requireNonNull(trainer, "trainer");
       BlendModel.checkWeight(parts.size(), weight);
       parts.add(trainer);
-      weights = java.util.Arrays.copyOf(weights, weights.length + 1);
+      weights = Arrays.copyOf(weights, weights.length + 1);
       weights[weights.length - 1] = weight;
       return this;
     }

@@ -9,6 +9,7 @@ import io.github.kindred.model.ItemVectors;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Query;
 import io.github.kindred.model.SimilarItems;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -20,14 +21,14 @@ import java.util.Objects;
  * <ol>
  *   <li>the trained vector of the query's user, when the model knows that user index (the query's history and
  *       features are then not used: training already saw them);</li>
- *   <li>otherwise the sum of the embeddings of the user features the query carries
- *       ({@link Query#withUserFeatures}, matched by feature name; zero without features), refined by fold-in when
+ *   <li>otherwise the mean id embedding of the training users (the taste they share, which carries much of the
+ *       popularity signal; zero without user ids) plus the weighted embeddings of the user features the query
+ *       carries ({@link Query#withUserFeatures}, matched by feature name), refined by fold-in when
  *       the query has a history: {@value #FOLD_IN_EPOCHS} passes of BPR steps over the history items on the user
  *       vector alone, item parameters fixed, negatives drawn from a generator seeded from the model's seed and the
  *       history, so the same query always gets the same vector.</li>
  * </ol>
- * A new user with no features and no history gets {@code p = 0}: the items are ranked by their biases, a learnt
- * popularity.
+ * A new user with no features and no history gets the mean training user: a learnt popularity ranking.
  *
  * <p>Immutable and thread-safe. Scoring costs {@code items x factors} multiply-adds (plus the fold-in, about
  * {@code 20 x history x factors x 3}); each thread keeps small scratch buffers, so nothing is allocated per call
@@ -132,7 +133,7 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
       throw new IllegalArgumentException("history has " + items.length + " items but " + weights.length
           + " weights");
     }
-    java.util.Arrays.fill(out, 0, k, 0f);
+    Arrays.fill(out, 0, k, 0f);
     foldIn(null, items, weights, items.length, out);
   }
 
@@ -171,7 +172,7 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
    */
   public float newItemVector(FeatureTable table, String itemId, float[] out) {
     int row = table.entities().require(Objects.requireNonNull(itemId, "itemId"), "item feature");
-    java.util.Arrays.fill(out, 0, k, 0f);
+    Arrays.fill(out, 0, k, 0f);
     return addFeatures(itemSide, table, row, out);
   }
 
@@ -206,7 +207,7 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
   private void foldIn(Query query, int[] hist, float[] weights, int length, float[] p) {
     int n = items.size();
     float[] acc = scratch.get().accumulator;
-    java.util.Arrays.fill(acc, 0, k, 1f);
+    Arrays.fill(acc, 0, k, 1f);
     long state = config.seed();
     for (int h = 0; h < length; h++) {
       state = mix(state + (query != null ? query.item(h) : hist[h]));

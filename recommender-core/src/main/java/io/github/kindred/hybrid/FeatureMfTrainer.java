@@ -7,6 +7,7 @@ import io.github.kindred.data.IdIndex;
 import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.model.Trainer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -230,7 +231,7 @@ public final class FeatureMfTrainer implements Trainer<FeatureMfModel> {
 
     private static float[] ones(int n) {
       float[] a = new float[n];
-      java.util.Arrays.fill(a, 1f);
+      Arrays.fill(a, 1f);
       return a;
     }
 

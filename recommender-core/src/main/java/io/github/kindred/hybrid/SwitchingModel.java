@@ -3,6 +3,7 @@ package io.github.kindred.hybrid;
 import io.github.kindred.data.IdIndex;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Query;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -84,6 +85,6 @@ public final class SwitchingModel implements Model {
     ItemSpaces.checkLength(scores, n);
     Model m = choose(query);
     m.score(query, scores);
-    java.util.Arrays.fill(scores, m.itemCount(), n, Float.NEGATIVE_INFINITY);
+    Arrays.fill(scores, m.itemCount(), n, Float.NEGATIVE_INFINITY);
   }
 }
