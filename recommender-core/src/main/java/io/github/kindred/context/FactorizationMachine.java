@@ -26,8 +26,10 @@ import java.util.SplittableRandom;
  * side swapped: same user, <em>same context</em>, so the model learns which items fit that context rather than which
  * contexts are frequent. Items the user chose in other events are not excluded from the negatives: an item that fits
  * the user in one context (a gardener in spring) need not fit them in another (at night), and excluding it would
- * hide exactly the contrast the context inputs are there to learn. SGD ascends {@code ln sigmoid(y(pos) - y(neg))} with L2 penalties on the touched
- * parameters; the user and context weights cancel in the difference and stay 0. Events are visited in a fresh
+ * hide exactly the contrast the context inputs are there to learn. SGD ascends {@code ln sigmoid(y(pos) - y(neg))}
+ * with L2 penalties on the touched parameters and AdaGrad step sizes per parameter (Duchi et al. 2011, as libFFM
+ * does), because the inputs differ widely in frequency: a context value is in a large share of the samples, most
+ * item ids in few. The user and context weights cancel in the difference and stay 0. Events are visited in a fresh
  * seeded permutation each epoch. Training is single-threaded, so the same configuration and data give the same
  * model bit for bit; a pass costs {@code O(events * nnz(x) * factors)}.
  *
@@ -112,6 +114,8 @@ public final class FactorizationMachine implements Trainer<FactorizationMachineM
     private final float[] sumP;
     private final float[] sumN;
     private final double[] terms = new double[2];
+    private final float[] gw;
+    private final float[] gv;
 
     Sgd(FactorizationMachineConfig config, InteractionMatrix matrix, InteractionLog log, SparseRows userSide,
         SparseRows itemSide, int[] contextInputs, int cf, float[] w, float[] v, SplittableRandom rnd) {
@@ -129,6 +133,11 @@ public final class FactorizationMachine implements Trainer<FactorizationMachineM
       this.sumQ = new float[k];
       this.sumP = new float[k];
       this.sumN = new float[k];
+      // AdaGrad accumulators start at 1, as in libFFM, so that the first steps are at most the learning rate.
+      this.gw = new float[w.length];
+      this.gv = new float[v.length];
+      Arrays.fill(gw, 1f);
+      Arrays.fill(gv, 1f);
     }
 
     void run() {
@@ -205,7 +214,7 @@ public final class FactorizationMachine implements Trainer<FactorizationMachineM
       int base = j * k;
       for (int f = 0; f < k; f++) {
         float vf = v[base + f];
-        v[base + f] = vf + lr * (g * x * (sumP[f] - sumN[f]) - reg * vf);
+        v[base + f] = vf + step(gv, base + f, g * x * (sumP[f] - sumN[f]) - reg * vf, lr);
       }
     }
 
@@ -214,13 +223,20 @@ public final class FactorizationMachine implements Trainer<FactorizationMachineM
       for (int p = itemSide.pointers[item]; p < itemSide.pointers[item + 1]; p++) {
         int j = itemSide.indexes[p];
         float x = itemSide.values[p];
-        w[j] += lr * (g * x - regB * w[j]);
+        w[j] += step(gw, j, g * x - regB * w[j], lr);
         int base = j * k;
         for (int f = 0; f < k; f++) {
           float vf = v[base + f];
-          v[base + f] = vf + lr * (g * x * (sumQ[f] + sum[f] - vf * x) - reg * vf);
+          v[base + f] = vf + step(gv, base + f, g * x * (sumQ[f] + sum[f] - vf * x) - reg * vf, lr);
         }
       }
+    }
+
+    /** The AdaGrad step for one parameter: accumulates the squared gradient and scales the rate by it. */
+    private static float step(float[] accumulated, int at, float gradient, float lr) {
+      float acc = accumulated[at] + gradient * gradient;
+      accumulated[at] = acc;
+      return lr * gradient / (float) Math.sqrt(acc);
     }
   }
 
