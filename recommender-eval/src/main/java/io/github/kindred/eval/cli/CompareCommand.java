@@ -72,16 +72,7 @@ final class CompareCommand implements Callable<Integer> {
     if (resamples < 1) {
       throw new ParameterException(cl, "--resamples must be >= 1, got " + resamples);
     }
-    int at = metric.indexOf('@');
-    int k;
-    try {
-      k = Integer.parseInt(metric.substring(at + 1));
-    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      throw new ParameterException(cl, "--metric must name a cut-off, as in ndcg@10, got '" + metric + "'");
-    }
-    if (at < 0 || k < 1) {
-      throw new ParameterException(cl, "--metric must name a cut-off >= 1, as in ndcg@10, got '" + metric + "'");
-    }
+    int k = DataOptions.cutoffOf(cl, metric);
     Experiment.Builder b = Experiment.builder().cutoffs(k).excludeSeen(excludeSeen);
     for (String a : algorithms) {
       try {

@@ -117,6 +117,23 @@ final class DataOptions {
     return data != null ? Splitters.create(split, seed).split(readLog(data)) : readSplit();
   }
 
+  /** The cut-off of a {@code --metric} such as {@code ndcg@10}, failing as a usage error without one. */
+  static int cutoffOf(CommandLine cl, String metric) {
+    int at = metric.indexOf('@');
+    int k = 0;
+    if (at > 0) {
+      try {
+        k = Integer.parseInt(metric.substring(at + 1));
+      } catch (NumberFormatException e) {
+        k = 0;
+      }
+    }
+    if (k < 1) {
+      throw new ParameterException(cl, "--metric must name a cut-off >= 1, as in ndcg@10, got '" + metric + "'");
+    }
+    return k;
+  }
+
   static InteractionLog readLog(Path path) {
     Path file = Files.isDirectory(path) ? path.resolve("u.data") : path;
     InteractionLog.Builder log = InteractionLog.builder();

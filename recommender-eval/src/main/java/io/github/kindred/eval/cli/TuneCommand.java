@@ -68,16 +68,7 @@ final class TuneCommand implements Callable<Integer> {
   public Integer call() {
     CommandLine cl = spec.commandLine();
     data.validate(cl);
-    int at = metric.indexOf('@');
-    int k;
-    try {
-      k = Integer.parseInt(metric.substring(at + 1));
-    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      throw new ParameterException(cl, "--metric must name a cut-off, as in ndcg@10, got '" + metric + "'");
-    }
-    if (at < 0 || k < 1) {
-      throw new ParameterException(cl, "--metric must name a cut-off >= 1, as in ndcg@10, got '" + metric + "'");
-    }
+    int k = DataOptions.cutoffOf(cl, metric);
     Map<String, List<String>> values = new LinkedHashMap<>();
     for (String g : grid) {
       int eq = g.indexOf('=');

@@ -79,7 +79,8 @@ class KindredEvalTest {
     assertThat(m.get("coverage@2").asDouble()).isCloseTo(0.75, within(EPS));
     assertThat(results.get(1).get("algorithm").asText()).isEqualTo("itemknn:neighbors=5,threads=1");
     String table = out.toString();
-    assertThat(table.lines().count()).isEqualTo(3);
+    assertThat(table.lines().count()).isEqualTo(4);
+    assertThat(table.lines().reduce((a, b) -> b).orElseThrow()).isEqualTo("protocol: full ranking");
     assertThat(table.lines().findFirst().orElseThrow()).contains("ndcg@2", "coverage@2", "fit s");
     assertThat(table).contains("popularity").contains(String.format(java.util.Locale.ROOT, "%.4f", (1 + d2) / 2));
   }
@@ -137,7 +138,7 @@ class KindredEvalTest {
   @Test
   void unsupportedFormatIsAUsageError() {
     assertOneLineError(run(base("--algorithm", "popularity", "--format", "xml").toArray(String[]::new)), 2,
-        "unsupported --format 'xml'");
+        "unsupported --format 'xml'; valid: tsv");
   }
 
   @Test
@@ -164,6 +165,106 @@ class KindredEvalTest {
     Files.writeString(train, "u1\ta\t5\tnoon\n");
     assertOneLineError(run(base("--algorithm", "popularity").toArray(String[]::new)), 1,
         train + ":1: timestamp 'noon' is not an integer");
+  }
+
+  @Test
+  void aWholeDatasetIsSplitPerSeedAndReportsAreWritten() throws IOException {
+    Path data = dir.resolve("all.tsv");
+    StringBuilder lines = new StringBuilder();
+    for (int u = 0; u < 30; u++) {
+      for (int i = 0; i < 12; i++) {
+        if ((u * 7 + i * 3) % 5 < 3) {
+          lines.append("u").append(u).append('\t').append("i").append(i).append("\t1\t").append(u * 100 + i)
+              .append('\n');
+        }
+      }
+    }
+    Files.writeString(data, lines);
+    Path prefix = dir.resolve("report");
+    int code = run("evaluate", "--data", data.toString(), "--split", "user-ratio:ratio=0.3", "--seeds", "1,2",
+        "--algorithm", "popularity", "--cutoff", "3,5", "--metrics", "ndcg,auc", "--report", "html,md,csv,json",
+        "--report-file", prefix.toString());
+    assertThat(err.toString()).isEmpty();
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("ndcg@3", "ndcg@5", "auc", " ± ", "mean ± sd over seeds [1, 2]");
+    assertThat(Files.readString(dir.resolve("report.html"))).contains("<svg", "sha256:").doesNotContain("<script");
+    assertThat(Files.readString(dir.resolve("report.md"))).contains("| all.tsv | popularity |");
+    assertThat(Files.readAllLines(dir.resolve("report.csv"))).hasSize(3);
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+    assertThat(json.get("results").size()).isEqualTo(2);
+    assertThat(json.get("results").get(1).get("seed").asLong()).isEqualTo(2);
+    assertThat(json.get("provenance").get("seeds").toString()).isEqualTo("[1,2]");
+  }
+
+  @Test
+  void splitCommandWritesAReadableSplit() throws IOException {
+    Path data = dir.resolve("all.tsv");
+    Files.writeString(data, Files.readString(train) + Files.readString(test));
+    Path out = dir.resolve("split");
+    int code = run("split", "--data", data.toString(), "--split", "user-leave-out:count=1,order=recent", "--seed",
+        "3", "--out", out.toString());
+    assertThat(err.toString()).isEmpty();
+    assertThat(code).isZero();
+    // Each of u1 (a b c) and u2 (a d c) loses its latest pair, c; u3 (a c) loses c as well.
+    assertThat(Files.readAllLines(out.resolve("test.tsv"))).containsExactlyInAnyOrder(
+        "u1\tc\t4.0\t200", "u2\tc\t1.0\t201", "u3\tc\t2.0\t104");
+    int again = run("evaluate", "--split-dir", out.toString(), "--algorithm", "popularity", "--cutoff", "1");
+    assertThat(again).isZero();
+  }
+
+  @Test
+  void compareReportsBothTestsAndAnInterval() {
+    List<String> args = new ArrayList<>(List.of("compare", "--train", train.toString(), "--test", test.toString(),
+        "--algorithm", "popularity", "--algorithm", "itemknn:threads=1", "--metric", "ndcg@2", "--resamples", "200"));
+    int code = run(args.toArray(String[]::new));
+    assertThat(err.toString()).isEmpty();
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("difference A - B", "paired t-test", "Wilcoxon signed-rank");
+  }
+
+  @Test
+  void tuneTriesEveryGridPointAndWritesTrials() throws IOException {
+    Path data = dir.resolve("all.tsv");
+    StringBuilder lines = new StringBuilder();
+    for (int u = 0; u < 40; u++) {
+      for (int i = 0; i < 15; i++) {
+        if ((u * 5 + i * 3) % 7 < 4) {
+          lines.append("u").append(u).append(" i").append(i).append(" 1 ").append(u + i).append('\n');
+        }
+      }
+    }
+    Files.writeString(data, lines);
+    Path trials = dir.resolve("trials.csv");
+    int code = run("tune", "--data", data.toString(), "--algorithm", "itemknn", "--grid", "neighbors=2,5",
+        "--grid", "similarity=cosine,jaccard", "--metric", "ndcg@5", "--trials", trials.toString());
+    assertThat(err.toString()).isEmpty();
+    assertThat(code).isZero();
+    assertThat(Files.readAllLines(trials)).hasSize(5);
+    assertThat(out.toString()).contains("best: itemknn:", "test: ndcg@5");
+  }
+
+  @Test
+  void pendingFormatsAndUnknownMetricsAreUsageErrors() {
+    assertOneLineError(run(base("--algorithm", "popularity", "--format", "movielens1m").toArray(String[]::new)), 2,
+        "needs the readers of io.github.kindred.data.io");
+  }
+
+  @Test
+  void unknownMetricIsAUsageError() {
+    assertOneLineError(run(base("--algorithm", "popularity", "--metrics", "ndcg,fun").toArray(String[]::new)), 2,
+        "unknown metric 'fun'");
+  }
+
+  @Test
+  void badCandidatesIsAUsageError() {
+    assertOneLineError(run(base("--algorithm", "popularity", "--candidates", "some").toArray(String[]::new)), 2,
+        "valid: all, cold, sampled:N");
+  }
+
+  @Test
+  void conflictingSourcesAreAUsageError() {
+    assertOneLineError(run("evaluate", "--train", train.toString(), "--data", train.toString(), "--algorithm",
+        "popularity"), 2, "give exactly one of --train/--test, --split-dir or --data");
   }
 
   @Test
