@@ -70,6 +70,10 @@ public final class KMeansSegmenter {
    * describe are not clustered and get segment -1. Consider {@link KMeansConfig#standardize()} when numeric fields
    * sit beside one-hot ones.
    *
+   * <p>To give a segment to users who have features but no interactions yet (cold start), pass
+   * {@code features.entities()} as {@code users}: serve with {@code segmentation.byUserId(features.entities())}, and
+   * use {@link UserSegments#reindexed} to align the result with a dataset's users.
+   *
    * @param features user features, for example {@code dataset.userFeatures()}; at least one feature
    * @param users the user ids the segmentation is indexed by, usually {@code dataset.users()}
    * @param config k, iterations and seed; k must not exceed the number of users the table describes
