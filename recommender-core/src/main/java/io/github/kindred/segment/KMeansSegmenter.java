@@ -70,6 +70,10 @@ public final class KMeansSegmenter {
    * describe are not clustered and get segment -1. Consider {@link KMeansConfig#standardize()} when numeric fields
    * sit beside one-hot ones.
    *
+   * <p>To give a segment to users who have features but no interactions yet (cold start), pass
+   * {@code features.entities()} as {@code users}: serve with {@code segmentation.byUserId(features.entities())}, and
+   * use {@link UserSegments#reindexed} to align the result with a dataset's users.
+   *
    * @param features user features, for example {@code dataset.userFeatures()}; at least one feature
    * @param users the user ids the segmentation is indexed by, usually {@code dataset.users()}
    * @param config k, iterations and seed; k must not exceed the number of users the table describes
@@ -139,8 +143,12 @@ public final class KMeansSegmenter {
     for (int p = 0; p < original.length; p++) {
       original[p] = points.get(p).coordinates.clone();
     }
+    double[] shift = null;
+    double[] scale = null;
     if (config.standardize()) {
-      standardize(points, dimensions);
+      shift = new double[dimensions];
+      scale = new double[dimensions];
+      standardize(points, dimensions, shift, scale);
     }
     KMeansPlusPlusClusterer<Point> clusterer = new KMeansPlusPlusClusterer<>(config.k(), config.maxIterations(),
         new EuclideanDistance(), new Well19937c(config.seed()));
@@ -175,7 +183,7 @@ public final class KMeansSegmenter {
     }
     int segments = memberLists.size();
     double[] inputSums = new double[segments * dimensions];
-    double[] clusteredSums = new double[segments * dimensions];
+    double[] clustered = new double[segments * dimensions];
     int[] sizes = new int[segments];
     for (int p = 0; p < original.length; p++) {
       Point point = points.get(p);
@@ -183,29 +191,32 @@ public final class KMeansSegmenter {
       sizes[s]++;
       for (int d = 0; d < dimensions; d++) {
         inputSums[s * dimensions + d] += original[p][d];
-        clusteredSums[s * dimensions + d] += point.coordinates[d];
+        clustered[s * dimensions + d] += point.coordinates[d];
       }
     }
     float[] centroids = new float[segments * dimensions];
     for (int s = 0; s < segments; s++) {
       for (int d = 0; d < dimensions; d++) {
         centroids[s * dimensions + d] = (float) (inputSums[s * dimensions + d] / sizes[s]);
-        clusteredSums[s * dimensions + d] /= sizes[s];
+        clustered[s * dimensions + d] /= sizes[s];
       }
     }
     double inertia = 0;
     for (Point point : points) {
       int s = segmentOfUser[point.user];
       for (int d = 0; d < dimensions; d++) {
-        double diff = point.coordinates[d] - clusteredSums[s * dimensions + d];
+        double diff = point.coordinates[d] - clustered[s * dimensions + d];
         inertia += diff * diff;
       }
     }
-    return new Segmentation(segmentOfUser, segments, dimensions, centroids, inertia);
+    return new Segmentation(segmentOfUser, segments, dimensions, centroids, inertia, clustered, shift, scale);
   }
 
-  /** Scales every dimension of the points to mean 0 and standard deviation 1; constant dimensions become 0. */
-  private static void standardize(List<Point> points, int dimensions) {
+  /**
+   * Scales every dimension of the points to mean 0 and standard deviation 1 (constant dimensions become 0), and
+   * records each dimension's mean in {@code shift} and standard deviation in {@code scale}.
+   */
+  private static void standardize(List<Point> points, int dimensions, double[] shift, double[] scale) {
     int n = points.size();
     for (int d = 0; d < dimensions; d++) {
       double mean = 0;
@@ -219,6 +230,8 @@ public final class KMeansSegmenter {
         variance += diff * diff;
       }
       double sd = Math.sqrt(variance / n);
+      shift[d] = mean;
+      scale[d] = sd;
       for (Point p : points) {
         p.coordinates[d] = sd > 0 ? (p.coordinates[d] - mean) / sd : 0.0;
       }

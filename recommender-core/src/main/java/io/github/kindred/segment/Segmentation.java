@@ -21,6 +21,10 @@ public final class Segmentation implements UserSegments {
   private final float[] centroids;
   private final double inertia;
   private final String[] names;
+  /** Centroids in the clustered space, and the per-dimension shift and scale into it (null if unscaled). */
+  private final double[] clusteredCentroids;
+  private final double[] shift;
+  private final double[] scale;
 
   /**
    * Wraps arrays the caller hands over (not copied).
@@ -30,8 +34,12 @@ public final class Segmentation implements UserSegments {
    * @param dimensions length of every centroid
    * @param centroids {@code segmentCount x dimensions} row-major
    * @param inertia sum of squared distances of the clustered users to their centroid
+   * @param clusteredCentroids {@code segmentCount x dimensions} row-major, in the clustered space
+   * @param shift subtracted from each input dimension before clustering, or null
+   * @param scale each shifted dimension is divided by it (0 means the dimension became 0), or null
    */
-  Segmentation(int[] segmentOfUser, int segmentCount, int dimensions, float[] centroids, double inertia) {
+  Segmentation(int[] segmentOfUser, int segmentCount, int dimensions, float[] centroids, double inertia,
+      double[] clusteredCentroids, double[] shift, double[] scale) {
     this.segmentOfUser = segmentOfUser;
     this.sizes = new int[segmentCount];
     for (int s : segmentOfUser) {
@@ -42,6 +50,9 @@ public final class Segmentation implements UserSegments {
     this.dimensions = dimensions;
     this.centroids = centroids;
     this.inertia = inertia;
+    this.clusteredCentroids = clusteredCentroids;
+    this.shift = shift;
+    this.scale = scale;
     this.names = new String[segmentCount];
     for (int s = 0; s < segmentCount; s++) {
       names[s] = NAME_PREFIX + s;
@@ -132,6 +143,44 @@ public final class Segmentation implements UserSegments {
    */
   public double inertia() {
     return inertia;
+  }
+
+  /**
+   * The segment whose centroid is nearest (Euclidean, in the clustered space, so standardised if the configuration
+   * asked for it) to {@code vector}: assigns a user who was not clustered, for example a new user's folded-in factor
+   * vector. Ties go to the smaller segment. Allocates nothing; {@code O(segments x dimensions)}.
+   *
+   * @param vector a vector in the input's units, at least {@link #dimensions()} long (only that prefix is read)
+   * @throws IllegalArgumentException if {@code vector} is shorter than {@link #dimensions()} or a value read is not
+   *     finite
+   */
+  public int nearest(float[] vector) {
+    if (vector.length < dimensions) {
+      throw new IllegalArgumentException("vector must have " + dimensions + " dimensions, got " + vector.length);
+    }
+    for (int d = 0; d < dimensions; d++) {
+      if (!Float.isFinite(vector[d])) {
+        throw new IllegalArgumentException("vector[" + d + "] is not finite: " + vector[d]);
+      }
+    }
+    int best = 0;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (int s = 0; s < sizes.length; s++) {
+      double distance = 0;
+      for (int d = 0; d < dimensions; d++) {
+        double x = vector[d];
+        if (shift != null) {
+          x = scale[d] > 0 ? (x - shift[d]) / scale[d] : 0.0;
+        }
+        double diff = x - clusteredCentroids[s * dimensions + d];
+        distance += diff * diff;
+      }
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = s;
+      }
+    }
+    return best;
   }
 
   @Override

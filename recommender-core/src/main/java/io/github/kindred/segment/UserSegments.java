@@ -31,13 +31,33 @@ public interface UserSegments {
   default Function<String, String> byUserId(IdIndex users) {
     Objects.requireNonNull(users, "users");
     if (users.size() != userCount()) {
-      throw new IllegalArgumentException("users must have " + userCount() + " ids (one per user index), got "
+      throw new IllegalArgumentException("user ids must number " + userCount() + " (one per user index), got "
           + users.size());
     }
     return id -> {
       int u = id == null ? -1 : users.indexOf(id);
       return u < 0 ? null : nameOf(u);
     };
+  }
+
+  /**
+   * These segments re-indexed onto other user ids: user {@code t} of the result is in the segment of the user with
+   * id {@code targetIds.idOf(t)} here (null if {@code ownIds} does not know that id). For example, a segmentation of
+   * every user a feature table describes ({@code features.entities()}) re-indexed onto {@code dataset.users()} for
+   * {@link SegmentHotLists}. The names are resolved once; the result is immutable.
+   *
+   * @param ownIds the ids of this mapping's user indexes, {@link #userCount()} of them
+   * @param targetIds the ids to index the result by
+   * @throws IllegalArgumentException if {@code ownIds} does not have {@link #userCount()} ids
+   */
+  default UserSegments reindexed(IdIndex ownIds, IdIndex targetIds) {
+    Objects.requireNonNull(targetIds, "targetIds");
+    Function<String, String> byId = byUserId(ownIds);
+    String[] names = new String[targetIds.size()];
+    for (int t = 0; t < names.length; t++) {
+      names[t] = byId.apply(targetIds.idOf(t));
+    }
+    return of(names);
   }
 
   /**

@@ -48,6 +48,22 @@ class KMeansSegmenterTest {
   }
 
   @Test
+  void assignsNewVectorsToTheNearestCentroid() {
+    Segmentation s = KMeansSegmenter.cluster(planted(), 2, KMeansConfig.of(3));
+    assertThat(s.nearest(new float[] {19f, 3f})).isEqualTo(1);
+    assertThat(s.nearest(new float[] {-2f, 15f})).isEqualTo(2);
+    // (10, 0) is 10 from centroids 0 and 1: the tie goes to segment 0.
+    assertThat(s.nearest(new float[] {10f, 0f})).isEqualTo(0);
+    // Standardised 1-D clusters {0, 2} and {10, 12}: centroids 1 and 11 in input units, midpoint 6.
+    Segmentation scaled = KMeansSegmenter.cluster(new float[] {0f, 2f, 10f, 12f}, 1,
+        KMeansConfig.of(2).withStandardize(true));
+    assertThat(scaled.nearest(new float[] {5.9f})).isZero();
+    assertThat(scaled.nearest(new float[] {6.1f})).isEqualTo(1);
+    assertThatThrownBy(() -> s.nearest(new float[] {1f})).hasMessageContaining("vector must have 2 dimensions");
+    assertThatThrownBy(() -> s.nearest(new float[] {1f, Float.NaN})).hasMessageContaining("vector[1]");
+  }
+
+  @Test
   void sameSeedGivesSameSegmentation() {
     SplittableRandom r = new SplittableRandom(3);
     float[] v = new float[300 * 4];

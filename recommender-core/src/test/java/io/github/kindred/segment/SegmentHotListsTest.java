@@ -74,10 +74,25 @@ class SegmentHotListsTest {
   }
 
   @Test
+  void reindexesSegmentsOntoOtherUserIds() {
+    // Segments over the ids of a feature table (new users included) moved onto the dataset's users.
+    IdIndex tableIds = IdIndex.of("new-1", "u3", "u0", "cold");
+    UserSegments byTable = UserSegments.of("y", "y", "x", "x");
+    UserSegments onData = byTable.reindexed(tableIds, data().users());
+    assertThat(onData.userCount()).isEqualTo(7);
+    String[] names = new String[7];
+    for (int u = 0; u < 7; u++) {
+      names[u] = onData.nameOf(u);
+    }
+    assertThat(names).containsExactly("x", null, null, "y", null, null, "x");
+    assertThat(byTable.byUserId(tableIds).apply("new-1")).isEqualTo("y");
+  }
+
+  @Test
   void rejectsMisalignedSegmentsAndBadSize() {
     assertThatThrownBy(() -> SegmentHotLists.compute(data(), SEGMENTS, 0)).hasMessageContaining("size must be >= 1");
     assertThatThrownBy(() -> SegmentHotLists.compute(data(), UserSegments.of("x"), 3))
         .hasMessageContaining("segments must cover the dataset's 7 users, they cover 1");
-    assertThatThrownBy(() -> SEGMENTS.byUserId(IdIndex.of("a"))).hasMessageContaining("users must have 7 ids");
+    assertThatThrownBy(() -> SEGMENTS.byUserId(IdIndex.of("a"))).hasMessageContaining("user ids must number 7 (one per user index), got 1");
   }
 }
