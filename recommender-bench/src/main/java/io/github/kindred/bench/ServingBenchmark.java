@@ -166,19 +166,23 @@ public class ServingBenchmark {
     userVector = new float[factors];
   }
 
+  /** The users are taken in turn, so that every request scores a different user. */
+  private int nextUser() {
+    int u = next;
+    next = u + 1 == USERS ? 0 : u + 1;
+    return u;
+  }
+
   /** The whole facade request: snapshot, history lookup, fused scoring, result with external ids. */
   @Benchmark
   public Recommendations facadeKnownUser() {
-    int u = next;
-    next = u + 1 == USERS ? 0 : u + 1;
-    return recommender.recommend(requests[u]);
+    return recommender.recommend(requests[nextUser()]);
   }
 
   /** The bare kernel on the same user: user vector, fused score and top-N with the history excluded, result. */
   @Benchmark
   public int[] bareScoreTopN() {
-    int u = next;
-    next = u + 1 == USERS ? 0 : u + 1;
+    int u = nextUser();
     model.userVector(u, userVector);
     top.reset(N);
     int[] rp = matrix.rowPointers();
@@ -193,9 +197,7 @@ public class ServingBenchmark {
    */
   @Benchmark
   public Recommendations facadeFilteredUser() {
-    int u = next;
-    next = u + 1 == USERS ? 0 : u + 1;
-    return recommender.recommend(filtered[u]);
+    return recommender.recommend(filtered[nextUser()]);
   }
 
   /** A cold request answered from the cached global popular list, without the model. */
