@@ -89,7 +89,7 @@ class AtRiskUsersTest {
 
   @Test
   void findsAtRiskUsersInTheMarketplace() {
-    Marketplace m = Marketplace.generate(MarketplaceConfig.defaults().withSize(5_000));
+    Marketplace m = Marketplace.generate(MarketplaceConfig.defaults().withSize(2_000));
     AtRiskUsers r = AtRiskUsers.find(m.log(), AtRiskConfig.defaults());
     assertThat(r.userCount()).isEqualTo(m.log().users().size());
     assertThat(r.size()).isPositive();
