@@ -4,6 +4,7 @@ import io.github.kindred.data.Dataset;
 import io.github.kindred.data.DuplicatePolicy;
 import io.github.kindred.data.InteractionLog;
 import io.github.kindred.data.InteractionMatrix;
+import io.github.kindred.model.ItemVectors;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Trainer;
 import java.util.ArrayList;
@@ -109,7 +110,8 @@ public final class Experiment {
     Map<String, String> fingerprints = new LinkedHashMap<>();
     int done = 0;
     for (Source source : sources) {
-      fingerprints.put(source.name, Fingerprint.of(source.split != null ? source.split.train() : source.log));
+      fingerprints.put(source.name, source.split == null ? Fingerprint.of(source.log)
+          : "train " + Fingerprint.of(source.split.train()) + ", test " + Fingerprint.of(source.split.test()));
       long[] runSeeds = source.split != null ? new long[] {seeds[0]} : seeds;
       for (long seed : runSeeds) {
         Split split = source.split != null ? source.split : split(source, seed);
@@ -117,13 +119,12 @@ public final class Experiment {
         InteractionMatrix test = InteractionMatrix.of(split.test(), DuplicatePolicy.SUM);
         InteractionMatrix foldIn = split.foldIn().size() == 0 ? null
             : InteractionMatrix.of(split.foldIn(), DuplicatePolicy.SUM);
-        RankingEvaluator evaluator = evaluator(split, seed, all);
         for (AlgorithmSpec spec : algorithms) {
           Trainer<?> trainer = registry.create(spec);
           long start = System.nanoTime();
           Model model = trainer.fit(data);
           double fit = (System.nanoTime() - start) / 1e9;
-          RankingResult result = evaluator.evaluate(model, data.matrix(), test, foldIn);
+          RankingResult result = evaluator(split, seed, all, model).evaluate(model, data.matrix(), test, foldIn);
           runs.add(new ExperimentResult.Run(spec.text(), spec.canonical(), source.name, seed, source.split == null,
               result, fit));
           done++;
@@ -143,9 +144,13 @@ public final class Experiment {
     }
   }
 
-  private RankingEvaluator evaluator(Split split, long seed, int[] all) {
+  /** The evaluator of one run; models with item vectors also get intra-list diversity over those vectors. */
+  private RankingEvaluator evaluator(Split split, long seed, int[] all, Model model) {
     RankingEvaluator.Builder b = RankingEvaluator.builder().cutoffs(all).excludeSeen(excludeSeen).threads(threads)
         .auc(auc);
+    if (model instanceof ItemVectors vectors) {
+      b.diversityVectors(vectors);
+    }
     if (candidates.equals("cold")) {
       b.candidates(ColdStart.itemsWithoutEvents(split));
     } else if (sampled > 0) {
