@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
  * listener from the calling thread.
  */
 public final class Experiment {
-  /** The cut-offs every run also evaluates, for the metric-against-cut-off chart. */
+  /** The cut-offs runs also evaluate when curves are requested, for the metric-against-cut-off chart. */
   private static final int[] CURVE = {1, 2, 5, 10, 20, 50};
 
   /** Receives progress: runs finished so far, the total, and a label of the run that just finished. */
@@ -48,6 +48,7 @@ public final class Experiment {
   private final String candidates;
   private final int sampled;
   private final boolean auc;
+  private final boolean curves;
   private final int threads;
   private final Listener listener;
 
@@ -62,6 +63,7 @@ public final class Experiment {
     this.candidates = b.candidates;
     this.sampled = b.sampled;
     this.auc = b.auc;
+    this.curves = b.curves;
     this.threads = b.threads;
     this.listener = b.listener;
   }
@@ -105,7 +107,9 @@ public final class Experiment {
     for (Source s : sources) {
       total += perSource * (s.split != null ? 1 : seeds.length);
     }
-    int[] all = IntStream.concat(Arrays.stream(cutoffs), Arrays.stream(CURVE)).sorted().distinct().toArray();
+    // Deeper lists cost scoring time, so the extra cut-offs are computed only when a chart needs them.
+    int[] all = curves ? IntStream.concat(Arrays.stream(cutoffs), Arrays.stream(CURVE)).sorted().distinct().toArray()
+        : cutoffs.clone();
     List<ExperimentResult.Run> runs = new ArrayList<>();
     Map<String, String> fingerprints = new LinkedHashMap<>();
     int done = 0;
@@ -171,6 +175,7 @@ public final class Experiment {
     private String candidates = "all";
     private int sampled;
     private boolean auc;
+    private boolean curves;
     private int threads = Runtime.getRuntime().availableProcessors();
     private Listener listener = (done, total, label) -> { };
 
@@ -273,6 +278,15 @@ public final class Experiment {
     /** Whether to compute AUC (full ranking and candidate sets only); false by default. */
     public Builder auc(boolean auc) {
       this.auc = auc;
+      return this;
+    }
+
+    /**
+     * Whether runs also evaluate the cut-offs 1, 2, 5, 10, 20 and 50 (for the metric-against-cut-off chart of the
+     * HTML report); false by default, since deeper lists take longer to select.
+     */
+    public Builder curves(boolean curves) {
+      this.curves = curves;
       return this;
     }
 

@@ -97,7 +97,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     Experiment.Builder b = Experiment.builder().cutoffs(ks).excludeSeen(excludeSeen).threads(threads)
-        .auc(shown.contains("auc"));
+        .auc(shown.contains("auc")).curves(reports.stream().anyMatch(r -> r.equalsIgnoreCase("html")));
     try {
       b.candidates(candidates);
     } catch (IllegalArgumentException e) {
