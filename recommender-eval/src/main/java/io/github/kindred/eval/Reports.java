@@ -349,9 +349,9 @@ public final class Reports {
       double[] arp = new double[n];
       boolean perUser = r.runs(data, algorithms.get(0)).get(0).result().perUserNames().contains(primary);
       for (int a = 0; a < n; a++) {
-        if (perUser) {
-          Statistics.Interval ci = Statistics.bootstrapMean(r.pooled(data, algorithms.get(a), primary), 0.95,
-              RESAMPLES, 0);
+        double[] pooled = perUser ? r.pooled(data, algorithms.get(a), primary) : new double[0];
+        if (pooled.length > 0) {
+          Statistics.Interval ci = Statistics.bootstrapMean(pooled, 0.95, RESAMPLES, 0);
           mean[a] = ci.estimate();
           lo[a] = ci.lower();
           hi[a] = ci.upper();
