@@ -4,6 +4,7 @@ import io.github.kindred.data.Dataset;
 import io.github.kindred.data.DuplicatePolicy;
 import io.github.kindred.data.InteractionLog;
 import io.github.kindred.data.InteractionMatrix;
+import io.github.kindred.model.ItemVectors;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Trainer;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import java.util.stream.IntStream;
  * listener from the calling thread.
  */
 public final class Experiment {
-  /** The cut-offs every run also evaluates, for the metric-against-cut-off chart. */
+  /** The cut-offs runs also evaluate when curves are requested, for the metric-against-cut-off chart. */
   private static final int[] CURVE = {1, 2, 5, 10, 20, 50};
 
   /** Receives progress: runs finished so far, the total, and a label of the run that just finished. */
@@ -47,6 +48,7 @@ public final class Experiment {
   private final String candidates;
   private final int sampled;
   private final boolean auc;
+  private final boolean curves;
   private final int threads;
   private final Listener listener;
 
@@ -61,6 +63,7 @@ public final class Experiment {
     this.candidates = b.candidates;
     this.sampled = b.sampled;
     this.auc = b.auc;
+    this.curves = b.curves;
     this.threads = b.threads;
     this.listener = b.listener;
   }
@@ -104,12 +107,15 @@ public final class Experiment {
     for (Source s : sources) {
       total += perSource * (s.split != null ? 1 : seeds.length);
     }
-    int[] all = IntStream.concat(Arrays.stream(cutoffs), Arrays.stream(CURVE)).sorted().distinct().toArray();
+    // Deeper lists cost scoring time, so the extra cut-offs are computed only when a chart needs them.
+    int[] all = curves ? IntStream.concat(Arrays.stream(cutoffs), Arrays.stream(CURVE)).sorted().distinct().toArray()
+        : cutoffs.clone();
     List<ExperimentResult.Run> runs = new ArrayList<>();
     Map<String, String> fingerprints = new LinkedHashMap<>();
     int done = 0;
     for (Source source : sources) {
-      fingerprints.put(source.name, Fingerprint.of(source.split != null ? source.split.train() : source.log));
+      fingerprints.put(source.name, source.split == null ? Fingerprint.of(source.log)
+          : "train " + Fingerprint.of(source.split.train()) + ", test " + Fingerprint.of(source.split.test()));
       long[] runSeeds = source.split != null ? new long[] {seeds[0]} : seeds;
       for (long seed : runSeeds) {
         Split split = source.split != null ? source.split : split(source, seed);
@@ -117,13 +123,12 @@ public final class Experiment {
         InteractionMatrix test = InteractionMatrix.of(split.test(), DuplicatePolicy.SUM);
         InteractionMatrix foldIn = split.foldIn().size() == 0 ? null
             : InteractionMatrix.of(split.foldIn(), DuplicatePolicy.SUM);
-        RankingEvaluator evaluator = evaluator(split, seed, all);
         for (AlgorithmSpec spec : algorithms) {
           Trainer<?> trainer = registry.create(spec);
           long start = System.nanoTime();
           Model model = trainer.fit(data);
           double fit = (System.nanoTime() - start) / 1e9;
-          RankingResult result = evaluator.evaluate(model, data.matrix(), test, foldIn);
+          RankingResult result = evaluator(split, seed, all, model).evaluate(model, data.matrix(), test, foldIn);
           runs.add(new ExperimentResult.Run(spec.text(), spec.canonical(), source.name, seed, source.split == null,
               result, fit));
           done++;
@@ -143,9 +148,13 @@ public final class Experiment {
     }
   }
 
-  private RankingEvaluator evaluator(Split split, long seed, int[] all) {
+  /** The evaluator of one run; models with item vectors also get intra-list diversity over those vectors. */
+  private RankingEvaluator evaluator(Split split, long seed, int[] all, Model model) {
     RankingEvaluator.Builder b = RankingEvaluator.builder().cutoffs(all).excludeSeen(excludeSeen).threads(threads)
         .auc(auc);
+    if (model instanceof ItemVectors vectors) {
+      b.diversityVectors(vectors);
+    }
     if (candidates.equals("cold")) {
       b.candidates(ColdStart.itemsWithoutEvents(split));
     } else if (sampled > 0) {
@@ -166,6 +175,7 @@ public final class Experiment {
     private String candidates = "all";
     private int sampled;
     private boolean auc;
+    private boolean curves;
     private int threads = Runtime.getRuntime().availableProcessors();
     private Listener listener = (done, total, label) -> { };
 
@@ -268,6 +278,15 @@ public final class Experiment {
     /** Whether to compute AUC (full ranking and candidate sets only); false by default. */
     public Builder auc(boolean auc) {
       this.auc = auc;
+      return this;
+    }
+
+    /**
+     * Whether runs also evaluate the cut-offs 1, 2, 5, 10, 20 and 50 (for the metric-against-cut-off chart of the
+     * HTML report); false by default, since deeper lists take longer to select.
+     */
+    public Builder curves(boolean curves) {
+      this.curves = curves;
       return this;
     }
 

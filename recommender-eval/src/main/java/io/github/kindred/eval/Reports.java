@@ -294,8 +294,9 @@ public final class Reports {
   /**
    * One self-contained HTML page (no scripts, no external resources): provenance, the table, and per dataset three
    * inline SVG charts: the first metric per algorithm with 95% bootstrap confidence intervals over per-user values,
-   * the first metric's family against the cut-off, and the average popularity of the recommended items per
-   * algorithm (popularity bias).
+   * the first metric's family against the cut-off (when more than one cut-off was evaluated, see
+   * {@link Experiment.Builder#curves(boolean)}), and the average popularity of the recommended items per algorithm
+   * (popularity bias).
    */
   public static String html(ExperimentResult r, List<String> metrics) {
     StringBuilder out = new StringBuilder();
@@ -348,9 +349,9 @@ public final class Reports {
       double[] arp = new double[n];
       boolean perUser = r.runs(data, algorithms.get(0)).get(0).result().perUserNames().contains(primary);
       for (int a = 0; a < n; a++) {
-        if (perUser) {
-          Statistics.Interval ci = Statistics.bootstrapMean(r.pooled(data, algorithms.get(a), primary), 0.95,
-              RESAMPLES, 0);
+        double[] pooled = perUser ? r.pooled(data, algorithms.get(a), primary) : new double[0];
+        if (pooled.length > 0) {
+          Statistics.Interval ci = Statistics.bootstrapMean(pooled, 0.95, RESAMPLES, 0);
           mean[a] = ci.estimate();
           lo[a] = ci.lower();
           hi[a] = ci.upper();
@@ -362,7 +363,7 @@ public final class Reports {
         arp[a] = r.spread(data, algorithms.get(a), "arp@" + k).mean();
       }
       out.append(Svg.bars(primary + " with 95% bootstrap interval", algorithms, mean, lo, hi));
-      if (perUser) {
+      if (perUser && r.allCutoffs().length > 1) {
         int[] ks = r.allCutoffs();
         double[][] curve = new double[n][ks.length];
         for (int a = 0; a < n; a++) {

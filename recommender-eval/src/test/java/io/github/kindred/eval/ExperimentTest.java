@@ -72,7 +72,8 @@ class ExperimentTest {
     assertThat(Reports.table(r, metrics)).contains("popularity [sampled]", "protocol: sampled");
     assertThat(Reports.markdown(r, metrics)).contains("popularity [sampled]");
     assertThat(Reports.csv(r, metrics)).contains("sampled: relevant items among 5 sampled negatives");
-    assertThat(Reports.html(r, metrics)).contains("Sampled-negative protocol", "[sampled]");
+    assertThat(Reports.html(r, metrics)).contains("Sampled-negative protocol", "[sampled]")
+        .doesNotContain("against cut-off");
     JsonNode json = new ObjectMapper().readTree(Reports.json(r, metrics));
     assertThat(json.get("results").get(0).get("sampled").asBoolean()).isTrue();
   }
@@ -107,7 +108,8 @@ class ExperimentTest {
 
   @Test
   void htmlIsSelfContainedWithThreeChartsPerDataset() {
-    ExperimentResult r = base().build().run();
+    ExperimentResult r = base().curves(true).build().run();
+    assertThat(r.allCutoffs()).containsExactly(1, 2, 5, 10, 20, 50);
     String html = Reports.html(r, Reports.contractMetrics(5));
     assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("src=")
         .doesNotContain("href=");

@@ -8,6 +8,7 @@ import io.github.kindred.data.DuplicatePolicy;
 import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.IdIndex;
 import io.github.kindred.data.InteractionMatrix;
+import io.github.kindred.model.ItemVectors;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Query;
 import java.util.SplittableRandom;
@@ -211,6 +212,28 @@ class RankingEvaluatorTest {
     // u0's list [1, 2]: cosine 1 / sqrt(2); u1's list [0, 4]: identical genres, cosine 1.
     assertThat(r.perUser("ild@2")[0]).isCloseTo(1 - 1 / Math.sqrt(2), within(1e-12));
     assertThat(r.perUser("ild@2")[1]).isCloseTo(0.0, within(1e-12));
+  }
+
+  @Test
+  void intraListDiversityOverItemVectors() {
+    float[][] v = {{1, 0}, {1, 0}, {0, 1}, {0, 0}, {1, 1}};
+    ItemVectors vectors = new ItemVectors() {
+      @Override
+      public int dimensions() {
+        return 2;
+      }
+
+      @Override
+      public void itemVector(int item, float[] out) {
+        out[0] = v[item][0];
+        out[1] = v[item][1];
+      }
+    };
+    RankingResult r = RankingEvaluator.builder().cutoffs(2).diversityVectors(vectors).threads(1).build()
+        .evaluate(MODEL, TRAIN, TEST);
+    // u0's list [1, 2]: orthogonal vectors; u1's list [0, 4]: cosine 1 / sqrt(2).
+    assertThat(r.perUser("ild@2")[0]).isCloseTo(1.0, within(1e-7));
+    assertThat(r.perUser("ild@2")[1]).isCloseTo(1 - 1 / Math.sqrt(2), within(1e-7));
   }
 
   @Test

@@ -46,7 +46,7 @@ final class DataOptions {
   @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the split. Default: 0.")
   long seed;
 
-  @Option(names = "--seeds", paramLabel = "N,N,...", split = ",",
+  @Option(names = "--seeds", paramLabel = "N", split = ",",
       description = "Several split seeds (overrides --seed); results show mean and spread.")
   List<Long> seeds = new ArrayList<>();
 

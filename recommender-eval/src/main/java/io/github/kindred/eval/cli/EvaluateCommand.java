@@ -41,14 +41,14 @@ final class EvaluateCommand implements Callable<Integer> {
   private DataOptions data = new DataOptions();
 
   @Option(names = "--algorithm", required = true, paramLabel = "SPEC",
-      description = "name or name:key=value,... (repeatable). Names: popularity, itemknn.")
+      description = "name or name:key=value,... (repeatable); an unknown name or key lists the valid ones.")
   private List<String> algorithms = new ArrayList<>();
 
-  @Option(names = "--cutoff", defaultValue = "10", paramLabel = "K[,K...]", split = ",",
+  @Option(names = "--cutoff", defaultValue = "10", paramLabel = "K", split = ",",
       description = "Cut-off(s) k. Default: 10.")
   private List<Integer> cutoffs = new ArrayList<>();
 
-  @Option(names = "--metrics", paramLabel = "NAME[,NAME...]", split = ",",
+  @Option(names = "--metrics", paramLabel = "NAME", split = ",",
       description = "Metrics to show, with or without @k: ndcg, recall, recall-capped, precision, map, mrr, hit, "
           + "ndcg-untruncated, coverage, gini, novelty, arp, auc. Default: the contract's seven.")
   private List<String> metrics = new ArrayList<>();
@@ -97,7 +97,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     Experiment.Builder b = Experiment.builder().cutoffs(ks).excludeSeen(excludeSeen).threads(threads)
-        .auc(shown.contains("auc"));
+        .auc(shown.contains("auc")).curves(reports.stream().anyMatch(r -> r.equalsIgnoreCase("html")));
     try {
       b.candidates(candidates);
     } catch (IllegalArgumentException e) {

@@ -38,6 +38,24 @@ class KindredEvalTest {
     Files.writeString(test, "u1\tc\t4\t200\n\nu2\tc\t1\t201\n");
   }
 
+  /**
+   * Writes a synthetic dataset: user u takes item i when {@code (u * a + i * b) % m < keep}, with time
+   * {@code 100 u + i}.
+   */
+  private Path writeData(int users, int items, int a, int b, int m, int keep) throws IOException {
+    Path data = dir.resolve("all.tsv");
+    StringBuilder lines = new StringBuilder();
+    for (int u = 0; u < users; u++) {
+      for (int i = 0; i < items; i++) {
+        if ((u * a + i * b) % m < keep) {
+          lines.append("u").append(u).append("\ti").append(i).append("\t1\t").append(100 * u + i).append('\n');
+        }
+      }
+    }
+    Files.writeString(data, lines);
+    return data;
+  }
+
   private int run(String... args) {
     return KindredEval.run(args, new PrintWriter(out), new PrintWriter(err));
   }
@@ -169,17 +187,7 @@ class KindredEvalTest {
 
   @Test
   void aWholeDatasetIsSplitPerSeedAndReportsAreWritten() throws IOException {
-    Path data = dir.resolve("all.tsv");
-    StringBuilder lines = new StringBuilder();
-    for (int u = 0; u < 30; u++) {
-      for (int i = 0; i < 12; i++) {
-        if ((u * 7 + i * 3) % 5 < 3) {
-          lines.append("u").append(u).append('\t').append("i").append(i).append("\t1\t").append(u * 100 + i)
-              .append('\n');
-        }
-      }
-    }
-    Files.writeString(data, lines);
+    Path data = writeData(30, 12, 7, 3, 5, 3);
     Path prefix = dir.resolve("report");
     int code = run("evaluate", "--data", data.toString(), "--split", "user-ratio:ratio=0.3", "--seeds", "1,2",
         "--algorithm", "popularity", "--cutoff", "3,5", "--metrics", "ndcg,auc", "--report", "html,md,csv,json",
@@ -224,16 +232,7 @@ class KindredEvalTest {
 
   @Test
   void tuneTriesEveryGridPointAndWritesTrials() throws IOException {
-    Path data = dir.resolve("all.tsv");
-    StringBuilder lines = new StringBuilder();
-    for (int u = 0; u < 40; u++) {
-      for (int i = 0; i < 15; i++) {
-        if ((u * 5 + i * 3) % 7 < 4) {
-          lines.append("u").append(u).append(" i").append(i).append(" 1 ").append(u + i).append('\n');
-        }
-      }
-    }
-    Files.writeString(data, lines);
+    Path data = writeData(40, 15, 5, 3, 7, 4);
     Path trials = dir.resolve("trials.csv");
     int code = run("tune", "--data", data.toString(), "--algorithm", "itemknn", "--grid", "neighbors=2,5",
         "--grid", "similarity=cosine,jaccard", "--metric", "ndcg@5", "--trials", trials.toString());
