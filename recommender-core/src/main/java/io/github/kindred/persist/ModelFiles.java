@@ -194,7 +194,7 @@ public final class ModelFiles {
       long declared = checkHeader(header, header.length, file.toString());
       if (size != declared) {
         throw new ModelFormatException(file + ": " + (size < declared ? "truncated" : "corrupted") + ": the file has "
-            + size + " bytes but its header declares " + declared);
+            + size + " bytes but its header declares " + declared + " (or the length field is damaged)");
       }
       // Mapping the file lets the checksum and the bulk array copies read the page cache directly: for a model of
       // 1M items x 64 factors it saves copying 256 MB through a heap buffer first. The mapping is released with the
@@ -264,7 +264,7 @@ public final class ModelFiles {
       int r = in.read(buf, have, buf.length - have);
       if (r < 0) {
         throw new ModelFormatException("stream: truncated: it ended after " + (HEADER + have)
-            + " bytes but the header declares " + (HEADER + (long) n));
+            + " bytes but the header declares " + (HEADER + (long) n) + " (or the length field is damaged)");
       }
       have += r;
     }
