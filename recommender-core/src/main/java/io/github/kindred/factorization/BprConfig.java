@@ -35,7 +35,7 @@ public record BprConfig(int factors, int iterations, float learningRate, float r
 
   /** The defaults: see the class documentation of {@link BprTrainer} for how they were chosen. */
   public static BprConfig defaults() {
-    return new BprConfig(64, 100, 0.05f, 0.01f, true, 42L, Runtime.getRuntime().availableProcessors());
+    return new BprConfig(64, 100, 0.02f, 0.02f, true, 42L, Runtime.getRuntime().availableProcessors());
   }
 
   /** Returns a copy with another vector length. */
