@@ -7,8 +7,10 @@ import io.github.kindred.data.InteractionLog;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Query;
 import io.github.kindred.model.Trainer;
+import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -86,8 +88,14 @@ public final class ContextualPreFilter implements Trainer<ContextualPreFilter.Pr
           counts.addTo(keys[e], 1);
         }
       }
-      long[] kept = counts.long2IntEntrySet().stream()
-          .filter(en -> en.getIntValue() >= config.minEvents()).mapToLong(en -> en.getLongKey()).sorted().toArray();
+      LongArrayList large = new LongArrayList();
+      for (Long2IntMap.Entry en : counts.long2IntEntrySet()) {
+        if (en.getIntValue() >= config.minEvents()) {
+          large.add(en.getLongKey());
+        }
+      }
+      long[] kept = large.toLongArray();
+      Arrays.sort(kept); // hash order is not part of the contract; fit slices in key order
       Long2ObjectOpenHashMap<Model> models = new Long2ObjectOpenHashMap<>();
       for (long key : kept) {
         int[] rows = new int[counts.get(key)];

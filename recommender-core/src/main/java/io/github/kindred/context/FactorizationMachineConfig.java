@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param factors length of every feature's factor vector, at least 1
  * @param epochs passes over the training events, at least 1
- * @param learningRate SGD step size, greater than 0
+ * @param learningRate the AdaGrad base step size, greater than 0
  * @param regularization L2 penalty on the factor vectors of the features of each sample, at least 0
  * @param biasRegularization L2 penalty on the linear weights of the item-side features of each sample, at least 0
  * @param initStd standard deviation of the normal initial factors, at least 0
@@ -50,11 +50,11 @@ public record FactorizationMachineConfig(
   }
 
   /**
-   * 32 factors, 20 epochs, learning rate 0.05, regularisation 0.001 (factors) and 0.001 (weights), initial
+   * 32 factors, 20 epochs, AdaGrad learning rate 0.1, regularisation 0.001 (factors) and 0.001 (weights), initial
    * standard deviation 0.05, every context feature, item and user features on, seed 42.
    */
   public static FactorizationMachineConfig defaults() {
-    return new FactorizationMachineConfig(32, 20, 0.05f, 0.001f, 0.001f, 0.05f, true, List.of(), true, true, 42L);
+    return new FactorizationMachineConfig(32, 20, 0.1f, 0.001f, 0.001f, 0.05f, true, List.of(), true, true, 42L);
   }
 
   /** Returns a copy with another number of factors. */
