@@ -1,5 +1,6 @@
 package io.github.kindred.bench;
 
+import io.github.kindred.math.BlockedItemFactors;
 import io.github.kindred.math.FactorScoring;
 import io.github.kindred.math.TopN;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #reference}: the textbook code, a scalar dot-product loop writing a score array, then a separate
  *       top-N pass over it;
  *   <li>{@link #kernel}: {@link FactorScoring#scoreTopN}, the kernel every factor model serves with;
+ *   <li>{@link #blocked}: {@link BlockedItemFactors#scoreTopN}, the same request on the blocked item layout;
  *   <li>{@link #copy}: {@code System.arraycopy} of the same item matrix, the physical limit: scoring must read every
  *       byte of the matrix once, a copy reads it once and writes it once, so a ratio below 1 means the kernel runs
  *       at memory speed.
@@ -33,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * does not, so the largest size measures main-memory bandwidth. Factors are uniform in [-0.5, 0.5) from a fixed
  * seed; 20 random items are excluded, like a user's history.
  *
- * <p>Run: {@code java -jar recommender-bench/target/benchmarks.jar FactorScoringBenchmark -f 3 -prof gc}
+ * <p>Run: {@code java -jar recommender-bench/target/benchmarks.jar FactorScoringBenchmark -f 3 -prof gc}; on a
+ * machine shared with other work add {@code -prof io.github.kindred.bench.CpuTimeProfiler} for CPU time per
+ * operation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,6 +55,7 @@ public class FactorScoringBenchmark {
   public int factors;
 
   private float[] itemFactors;
+  private BlockedItemFactors blockedFactors;
   private float[] copyTarget;
   private float[] user;
   private float[] scores;
@@ -62,6 +67,7 @@ public class FactorScoringBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     itemFactors = BenchData.uniform(size * factors, 0.5f, 1);
+    blockedFactors = BlockedItemFactors.of(itemFactors, size, factors);
     copyTarget = new float[itemFactors.length];
     user = BenchData.uniform(factors, 1f, 2);
     scores = new float[size];
@@ -94,6 +100,15 @@ public class FactorScoringBenchmark {
   public int[] kernel() {
     top.reset(10);
     FactorScoring.scoreTopN(itemFactors, size, factors, user, excluded, top);
+    top.drainTo(result, null);
+    return result;
+  }
+
+  /** Kindred's blocked layout: the same fused request, vectorisable by C2. */
+  @Benchmark
+  public int[] blocked() {
+    top.reset(10);
+    blockedFactors.scoreTopN(user, excluded, top);
     top.drainTo(result, null);
     return result;
   }

@@ -5,7 +5,9 @@ package io.github.kindred.math;
  * factor matrix ({@code items x factors} in one {@code float[]}), optionally fused with top-N selection so that the
  * score array is never written and reread.
  *
- * <p>Stateless and thread-safe; nothing is allocated per call.
+ * <p>Stateless and thread-safe; nothing is allocated per call except the documented scratch of the batch method.
+ * {@link BlockedItemFactors} holds the same matrix in a layout that C2 can vectorise, for models that keep a
+ * second copy for serving.
  */
 public final class FactorScoring {
   /** Floats per tile of the batch kernel: 64 KB, well inside a 512 KB L2 cache. */
