@@ -6,7 +6,6 @@ import io.github.kindred.data.EventTypes;
 import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.IdIndex;
 import io.github.kindred.data.InteractionLog;
-import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -214,11 +213,17 @@ final class MarketplaceGenerator {
       }
     }
 
+    // Time order, ties by generation order: sort (seconds since the first slot, event) packed in one long, which
+    // the configuration's bound on days keeps below 2^31 seconds.
+    long[] packed = new long[n];
+    for (int i = 0; i < n; i++) {
+      packed[i] = ((evTime[i] - slotEpoch[0]) << 32) | i;
+    }
+    Arrays.sort(packed);
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
-      order[i] = i;
+      order[i] = (int) packed[i];
     }
-    IntArrays.mergeSort(order, (a, b) -> Long.compare(evTime[a], evTime[b]));
     Context[] contexts = new Context[4 * 7 * 4 * DISTRICTS * 3 * 3];
     InteractionLog.Builder b = InteractionLog.builder(EventTypes.defaults())
         .knownUsers(IdIndex.of(users.ids)).knownItems(IdIndex.of(services.ids));
