@@ -102,7 +102,7 @@ public final class ContextualPostFilter implements Trainer<ContextualPostFilter.
         double pGiven = config.smoothing() == PostFilterConfig.Smoothing.LAPLACE
             ? (joint[v * items + i] + alpha) / (perValue[v] + alpha * items)
             : (joint[v * items + i] + alpha * pItem) / (perValue[v] + alpha);
-        out[v * items + i] = (float) Math.pow(pGiven / pItem, config.strength());
+        out[v * items + i] = (float) StrictMath.pow(pGiven / pItem, config.strength());
       }
     }
     return out;

@@ -186,7 +186,7 @@ public final class FactorizationMachine implements Trainer<FactorizationMachineM
       for (int f = 0; f < k; f++) {
         d += sumQ[f] * (sumP[f] - sumN[f]);
       }
-      float g = (float) (1 / (1 + Math.exp(d)));
+      float g = (float) (1 / (1 + StrictMath.exp(d)));
       float lr = config.learningRate();
       float reg = config.regularization();
       float regB = config.biasRegularization();

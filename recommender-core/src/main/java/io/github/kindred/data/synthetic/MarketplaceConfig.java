@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param localBoost how much more likely, at least 1, a technician from the job's district is chosen than one from
  *     another district, all else equal
  * @param start the first day of the period, not null
- * @param days length of the period in days, at least 1
+ * @param days length of the period in days, 1 to 20,000
  * @param zone the time zone of the marketplace, in which hours, days and seasons are read, not null
  */
 public record MarketplaceConfig(
@@ -35,6 +35,8 @@ public record MarketplaceConfig(
     ZoneId zone) {
   /** Number of requests of the default configuration. */
   public static final int DEFAULT_INTERACTIONS = 50_000;
+  /** The longest period, in days (about 55 years). */
+  public static final int MAX_DAYS = 20_000;
 
   /** Validates every parameter. */
   public MarketplaceConfig {
@@ -60,8 +62,8 @@ public record MarketplaceConfig(
     }
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(zone, "zone");
-    if (days < 1) {
-      throw new IllegalArgumentException("days must be >= 1, got " + days);
+    if (days < 1 || days > MAX_DAYS) {
+      throw new IllegalArgumentException("days must be in [1, " + MAX_DAYS + "], got " + days);
     }
   }
 

@@ -6,7 +6,6 @@ import io.github.kindred.data.EventTypes;
 import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.IdIndex;
 import io.github.kindred.data.InteractionLog;
-import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -18,7 +17,8 @@ import java.util.SplittableRandom;
 /**
  * The generative process documented on {@link Marketplace}. One instance generates one marketplace; not
  * thread-safe. Every random choice comes from one {@link SplittableRandom} seeded by the configuration, drawn in a
- * fixed order, so the output depends on the configuration only.
+ * fixed order, so the output depends on the configuration only. Transcendental functions are StrictMath's (fdlibm),
+ * whose results are specified bit for bit, where Math's intrinsics may differ by an ulp between platforms.
  */
 final class MarketplaceGenerator {
   private static final int CATS = 12;
@@ -141,7 +141,7 @@ final class MarketplaceGenerator {
             int base = (((t * 4 + tod) * 7 + dow) * 4 + se) * CATS;
             for (int c = 0; c < CATS; c++) {
               double m = TASK_EFFECT[t][c] * TIME_EFFECT[tod][c] * DAY_EFFECT[dow][c] * SEASON_EFFECT[se][c];
-              contextEffect[base + c] = BASE[c] * Math.pow(m, cs);
+              contextEffect[base + c] = BASE[c] * StrictMath.pow(m, cs);
             }
           }
         }
@@ -213,11 +213,17 @@ final class MarketplaceGenerator {
       }
     }
 
+    // Time order, ties by generation order: sort (seconds since the first slot, event) packed in one long, which
+    // the configuration's bound on days keeps below 2^31 seconds.
+    long[] packed = new long[n];
+    for (int i = 0; i < n; i++) {
+      packed[i] = ((evTime[i] - slotEpoch[0]) << 32) | i;
+    }
+    Arrays.sort(packed);
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
-      order[i] = i;
+      order[i] = (int) packed[i];
     }
-    IntArrays.mergeSort(order, (a, b) -> Long.compare(evTime[a], evTime[b]));
     Context[] contexts = new Context[4 * 7 * 4 * DISTRICTS * 3 * 3];
     InteractionLog.Builder b = InteractionLog.builder(EventTypes.defaults())
         .knownUsers(IdIndex.of(users.ids)).knownItems(IdIndex.of(services.ids));
@@ -272,7 +278,7 @@ final class MarketplaceGenerator {
       us.age[u] = (byte) rnd.nextInt(AGES.length);
       us.household[u] = (byte) rnd.nextInt(HOUSEHOLDS.length);
       us.band[u] = (byte) draw(BAND_CDF);
-      activity[u] = Math.exp(0.8 * rnd.nextGaussian());
+      activity[u] = StrictMath.exp(0.8 * rnd.nextGaussian());
       double sum = 0;
       for (int c = 0; c < CATS; c++) {
         raw[c] = gamma(0.4) * AGE_EFFECT[us.age[u]][c] * HOUSEHOLD_EFFECT[us.household[u]][c];
@@ -280,7 +286,7 @@ final class MarketplaceGenerator {
       }
       for (int c = 0; c < CATS; c++) {
         // A floor keeps every category possible for every user, so that context can still move the choice.
-        us.affinity[u * CATS + c] = (float) Math.pow(raw[c] / sum * CATS + 0.02, taste);
+        us.affinity[u * CATS + c] = (float) StrictMath.pow(raw[c] / sum * CATS + 0.02, taste);
       }
       sum = 0;
       for (int s = 0; s < STYLES; s++) {
@@ -290,7 +296,7 @@ final class MarketplaceGenerator {
       for (int s = 0; s < STYLES; s++) {
         double share = raw[s] / sum;
         us.styleRaw[u * STYLES + s] = (float) share;
-        us.style[u * STYLES + s] = (float) Math.pow(share * STYLES + 0.05, taste);
+        us.style[u * STYLES + s] = (float) StrictMath.pow(share * STYLES + 0.05, taste);
       }
     }
     us.activityCdf = cumulative(activity);
@@ -324,7 +330,7 @@ final class MarketplaceGenerator {
       sv.band[s] = (byte) draw(BAND_CDF);
       sv.style[s] = (byte) rnd.nextInt(STYLES);
       sv.emergency[s] = rnd.nextDouble() < EMERGENCY_OFFER[c];
-      sv.duration[s] = (float) (Math.round(DURATION[c] * Math.exp(0.25 * rnd.nextGaussian()) * 4) / 4.0);
+      sv.duration[s] = (float) (Math.round(DURATION[c] * StrictMath.exp(0.25 * rnd.nextGaussian()) * 4) / 4.0);
       sv.quality[s] = (float) (0.4 * rnd.nextGaussian());
       sv.showStyle[s] = rnd.nextDouble() < 0.7;
       sv.job[s] = (byte) rnd.nextInt(JOBS[c].length);
@@ -347,7 +353,7 @@ final class MarketplaceGenerator {
     int[] perm2 = permutation(count);
     for (int s : perm2) {
       int c = sv.category[s];
-      sv.popularity[s] = (float) Math.pow(rankInCategory[c]++ + 1, -config.zipfExponent());
+      sv.popularity[s] = (float) StrictMath.pow(rankInCategory[c]++ + 1, -config.zipfExponent());
       perCategory[c]++;
     }
     sv.byCategory = new int[CATS][];
@@ -401,7 +407,7 @@ final class MarketplaceGenerator {
   /** A Gamma(shape, 1) draw (Marsaglia and Tsang 2000, with the usual boost for shape below 1). */
   private double gamma(double shape) {
     if (shape < 1) {
-      return gamma(shape + 1) * Math.pow(rnd.nextDouble(), 1 / shape);
+      return gamma(shape + 1) * StrictMath.pow(rnd.nextDouble(), 1 / shape);
     }
     double d = shape - 1.0 / 3;
     double c = 1 / Math.sqrt(9 * d);
@@ -413,7 +419,7 @@ final class MarketplaceGenerator {
       }
       v = v * v * v;
       double u = rnd.nextDouble();
-      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
+      if (StrictMath.log(u) < 0.5 * x * x + d - d * v + d * StrictMath.log(v)) {
         return d * v;
       }
     }
