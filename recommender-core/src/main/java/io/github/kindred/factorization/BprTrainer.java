@@ -28,8 +28,8 @@ import java.util.concurrent.CyclicBarrier;
  *
  * <p>Default configuration ({@link BprConfig#defaults()}): 64 factors, 100 epochs, learning rate 0.02,
  * regularisation 0.02, item biases. On the MovieLens 100K reference split (binary, two threads) it reaches nDCG@10
- * 0.4012; 200 epochs reach 0.4042 (0.4095 with seed 7, so seeds move it by about 0.005). Learning rate 0.05 was
- * worse (0.3782 at 100 epochs), as was regularisation 0.005 (0.3439). Cost:
+ * 0.4012; 200 epochs reach 0.4042 (0.4095 with seed 7, so seeds move it by about 0.005). Learning rate 0.05 with
+ * regularisation 0.01 reached 0.3782, with 0.005 only 0.3439. Cost:
  * {@code O(iterations * interactions * factors)}. Thread-safe: a trainer holds only its configuration.
  */
 public final class BprTrainer implements Trainer<BprModel> {
