@@ -165,7 +165,11 @@ final class AlsSystem {
     System.arraycopy(x, 0, target, off, f);
   }
 
-  /** {@code a[ao..ao+n) . v[0..n)} with four independent partial sums, which shortens the chain of dependent adds. */
+  /**
+   * {@code a[ao..ao+n) . v[0..n)} with four independent partial sums, which shortens the chain of dependent adds:
+   * a single running sum made the default MovieLens 100K fit about 20% slower (1.44 to 1.67 s of thread time against
+   * 1.05 to 1.36 s, one thread on a loaded machine); eight sums were no faster than four.
+   */
   private static float dot(float[] a, int ao, float[] v, int n) {
     float s0 = 0;
     float s1 = 0;
