@@ -2,6 +2,7 @@ package io.github.kindred.bench.compare;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import java.util.Locale;
  * training item except the user's own training items is a candidate; the relevant items are the user's test items
  * (items absent from training count in {@code |relevant|} though no system can recommend them); nDCG@10 with binary
  * gains, log2 discount and the ideal over {@code min(|relevant|, 10)}; recall@10 = hits / {@code |relevant|}. The
- * recommendation time is wall time over all evaluated users, single-threaded, divided by their number. Mahout's
+ * recommendation time is wall time over all evaluated users, single-threaded, divided by their number; the CPU
+ * columns give the process CPU time of the same spans (summed over threads), the steadier figure on a machine
+ * shared with other work. Mahout's
  * item-based recommender is evaluated on the first {@code --mahout-item-users} users only (it takes about 100 ms a
  * user); the table says so in its users column.
  *
@@ -27,11 +30,14 @@ import java.util.Locale;
  * java -cp recommender-bench/target/benchmarks.jar io.github.kindred.bench.compare.Compare \
  *     --train datasets/ml-100k/split-p80/train.tsv --test datasets/ml-100k/split-p80/test.tsv \
  *     [--mahout-item-users 200] [--factors 64] [--als-iterations 10] [--hkv-iterations 20] [--threads 2] \
- *     [--only NAME_PART] [--out table.md]
+ *     [--only PART,PART...] [--out table.md]
  * </pre>
  */
 public final class Compare {
   private static final int K = 10;
+  /** Process CPU time: on a shared machine the steadier figure beside wall time (it sums all threads). */
+  private static final com.sun.management.OperatingSystemMXBean CPU =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private Compare() {}
 
@@ -47,11 +53,11 @@ public final class Compare {
     table.append(String.format(Locale.ROOT, "Split: %s / %s; %d training users, %d items, %d interactions; %d "
         + "users with test items.%n%n", o.train, o.test, split.train().userCount(), split.train().itemCount(),
         split.matrix().nnz(), split.users().length));
-    table.append("| system | users | nDCG@10 | recall@10 | fit s | ms / rec. |\n");
-    table.append("|---|---|---|---|---|---|\n");
+    table.append("| system | users | nDCG@10 | recall@10 | fit s | fit CPU s | ms / rec. | CPU ms / rec. |\n");
+    table.append("|---|---|---|---|---|---|---|---|\n");
     System.out.print(table);
     for (Contender c : contenders) {
-      if (o.only != null && !c.name().toLowerCase(Locale.ROOT).contains(o.only)) {
+      if (!o.selects(c.name())) {
         continue;
       }
       String row = evaluate(c, split);
@@ -65,17 +71,21 @@ public final class Compare {
 
   private static String evaluate(Contender c, Split split) throws Exception {
     long t0 = System.nanoTime();
+    long c0 = CPU.getProcessCpuTime();
     c.fit(split);
     double fitSeconds = (System.nanoTime() - t0) / 1e9;
+    double fitCpuSeconds = (CPU.getProcessCpuTime() - c0) / 1e9;
     int[] users = split.firstUsers(c.userLimit());
     double ndcg = 0;
     double recall = 0;
     long t1 = System.nanoTime();
+    long c1 = CPU.getProcessCpuTime();
     int[][] lists = new int[users.length][];
     for (int k = 0; k < users.length; k++) {
       lists[k] = c.recommend(users[k], K);
     }
     double msPerRec = (System.nanoTime() - t1) / 1e6 / users.length;
+    double cpuMsPerRec = (CPU.getProcessCpuTime() - c1) / 1e6 / users.length;
     for (int k = 0; k < users.length; k++) {
       int u = users[k];
       checkList(c, u, lists[k], split);
@@ -83,8 +93,8 @@ public final class Compare {
       recall += Metrics.recall(lists[k], split.relevant()[u], split.relevantCount()[u], K);
     }
     String who = users.length == split.users().length ? "all " + users.length : "first " + users.length;
-    return String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.2f | %.3f |", c.name(), who,
-        ndcg / users.length, recall / users.length, fitSeconds, msPerRec);
+    return String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.2f | %.2f | %.3f | %.3f |", c.name(), who,
+        ndcg / users.length, recall / users.length, fitSeconds, fitCpuSeconds, msPerRec, cpuMsPerRec);
   }
 
   /** Fails loudly if a system breaks the protocol: a training item recommended, or a list too long. */
@@ -104,7 +114,8 @@ public final class Compare {
     Path train;
     Path test;
     Path out;
-    String only;
+    /** Lower-case name parts; a system runs if its name contains any of them. Null: every system. */
+    String[] only;
     int mahoutItemUsers = 200;
     int factors = 64;
     int alsIterations = 10;
@@ -123,7 +134,7 @@ public final class Compare {
           case "--train" -> o.train = Path.of(v);
           case "--test" -> o.test = Path.of(v);
           case "--out" -> o.out = Path.of(v);
-          case "--only" -> o.only = v.toLowerCase(Locale.ROOT);
+          case "--only" -> o.only = v.toLowerCase(Locale.ROOT).split(",");
           case "--mahout-item-users" -> o.mahoutItemUsers = positive(name, v);
           case "--factors" -> o.factors = positive(name, v);
           case "--als-iterations" -> o.alsIterations = positive(name, v);
@@ -136,6 +147,19 @@ public final class Compare {
         usage("--train and --test are required");
       }
       return o;
+    }
+
+    boolean selects(String system) {
+      if (only == null) {
+        return true;
+      }
+      String name = system.toLowerCase(Locale.ROOT);
+      for (String part : only) {
+        if (name.contains(part.strip())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static int positive(String name, String v) {
@@ -155,7 +179,7 @@ public final class Compare {
       PrintStream err = System.err;
       err.println("Compare: " + problem);
       err.println("usage: Compare --train FILE --test FILE [--mahout-item-users N] [--factors N]"
-          + " [--als-iterations N] [--hkv-iterations N] [--threads N] [--only NAME_PART] [--out FILE]");
+          + " [--als-iterations N] [--hkv-iterations N] [--threads N] [--only PART,PART...] [--out FILE]");
       throw new IllegalArgumentException(problem);
     }
   }
