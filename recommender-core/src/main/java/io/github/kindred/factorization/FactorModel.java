@@ -71,9 +71,12 @@ abstract class FactorModel implements Model, ItemVectors {
     return Arrays.copyOf(userFactors, userFactors.length);
   }
 
-  /** A copy of the item factors, {@code items x dimensions()} row-major. */
+  /**
+   * The item factors, {@code items x dimensions()} row-major: the model's own storage, returned without copying so
+   * that servers can fuse scoring with top-N selection. Callers must never modify it.
+   */
   public final float[] itemFactors() {
-    return Arrays.copyOf(itemFactors, itemFactors.length);
+    return itemFactors;
   }
 
   /**

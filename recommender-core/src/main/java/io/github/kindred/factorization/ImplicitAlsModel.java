@@ -1,6 +1,7 @@
 package io.github.kindred.factorization;
 
 import io.github.kindred.data.IdIndex;
+import io.github.kindred.model.DotProductScoring;
 import io.github.kindred.model.FoldIn;
 import io.github.kindred.model.Query;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import java.util.Arrays;
  * <p>Immutable and thread-safe. Scoring a known user costs {@code O(items * factors)}; folding in a history of
  * {@code n} items adds {@code O(n * factors^2 + factors^3)} and a scratch of {@code factors^2} doubles.
  */
-public final class ImplicitAlsModel extends FactorModel implements FoldIn {
+public final class ImplicitAlsModel extends FactorModel implements FoldIn, DotProductScoring {
   private final ImplicitAlsConfig config;
   private final double[] itemGram;
   private final double meanUserCount;

@@ -1,6 +1,7 @@
 package io.github.kindred.linear;
 
 import io.github.kindred.data.IdIndex;
+import io.github.kindred.model.Explainable;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Query;
 import io.github.kindred.model.SimilarItems;
@@ -14,7 +15,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe; scoring costs {@code O(|history| * items)} and allocates nothing.
  */
-public final class EaseModel implements Model, SimilarItems {
+public final class EaseModel implements Model, SimilarItems, Explainable {
   private final EaseConfig config;
   private final IdIndex users;
   private final IdIndex items;
@@ -75,5 +76,21 @@ public final class EaseModel implements Model, SimilarItems {
     int n = items.size();
     Objects.checkIndex(item, n);
     System.arraycopy(weights, item * n, scores, 0, n);
+  }
+
+  /**
+   * Writes the contribution of each history entry to the score of {@code item}: the entry's weight times
+   * {@code B[entry][item]} (0 for a history item newer than the model). They sum to the score.
+   */
+  @Override
+  public void contributions(Query query, int item, float[] out) {
+    int n = items.size();
+    Objects.checkIndex(item, n);
+    int h = query.historySize();
+    Objects.checkFromToIndex(0, h, out.length);
+    for (int k = 0; k < h; k++) {
+      int i = query.item(k);
+      out[k] = i < n ? query.weight(k) * weights[i * n + item] : 0f;
+    }
   }
 }
