@@ -93,8 +93,10 @@ final class Show {
   /** Prints a numbered list: rank, labelled item, score and explanation. */
   static void list(PrintStream out, Recommendations recs, FeatureTable items, String verb, String... fields) {
     for (int k = 0; k < recs.size(); k++) {
+      Explanation e = recs.explanation(k);
+      boolean again = !e.evidence().isEmpty() && e.evidence().get(0).itemId().equals(recs.itemId(k));
       out.printf(Locale.ROOT, "  %2d. %-38s %8.3f  %s%n", k + 1, label(items, recs.itemId(k), fields),
-          recs.score(k), why(recs.explanation(k), verb));
+          recs.score(k), again ? "again: you " + verb + " it before" : why(e, verb));
     }
   }
 }
