@@ -172,9 +172,9 @@ public final class Demo {
     String customer = pickCustomer(train);
     String district = Show.field(market.userFeatures(), customer, "district");
     ZoneId zone = config.zone();
-    Context morning = TimeFeatures.of(at(2024, 10, 10, 10, zone), zone)
+    Context morning = TimeFeatures.of(at(2025, 10, 9, 10, zone), zone)
         .with(Marketplace.DISTRICT, district).with(Marketplace.TASK, "planned").with(Marketplace.CHANNEL, "app");
-    Context night = TimeFeatures.of(at(2024, 10, 12, 2, zone), zone)
+    Context night = TimeFeatures.of(at(2025, 10, 11, 2, zone), zone)
         .with(Marketplace.DISTRICT, district).with(Marketplace.TASK, "emergency").with(Marketplace.CHANNEL, "phone");
     out.printf("%nCustomer %s in %s booked before:", customer, district);
     for (String s : contextual.history(customer)) {

@@ -86,11 +86,11 @@ public final class HomeServicesMarketplace {
     out.println();
     ZoneId zone = config.zone();
     Map<String, Context> situations = new LinkedHashMap<>();
-    situations.put(SITUATIONS.get(0), TimeFeatures.of(Demo.at(2024, 5, 14, 9, zone), zone)
+    situations.put(SITUATIONS.get(0), TimeFeatures.of(Demo.at(2025, 5, 13, 9, zone), zone)
         .with(Marketplace.DISTRICT, home).with(Marketplace.TASK, "planned"));
-    situations.put(SITUATIONS.get(1), TimeFeatures.of(Demo.at(2024, 5, 18, 1, zone), zone)
+    situations.put(SITUATIONS.get(1), TimeFeatures.of(Demo.at(2025, 5, 17, 1, zone), zone)
         .with(Marketplace.DISTRICT, home).with(Marketplace.TASK, "emergency"));
-    situations.put(SITUATIONS.get(2), TimeFeatures.of(Demo.at(2024, 1, 16, 15, zone), zone)
+    situations.put(SITUATIONS.get(2), TimeFeatures.of(Demo.at(2025, 1, 14, 15, zone), zone)
         .with(Marketplace.DISTRICT, home).with(Marketplace.TASK, "repair"));
     Map<String, Recommendations> bySituation = new LinkedHashMap<>();
     for (Map.Entry<String, Context> s : situations.entrySet()) {
