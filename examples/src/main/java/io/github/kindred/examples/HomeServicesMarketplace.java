@@ -77,7 +77,7 @@ public final class HomeServicesMarketplace {
     ContextualPostFilter.PostFilterModel contextual = ContextualPostFilter.wrap(knn, data.log(),
         PostFilterConfig.defaults().withFeatures(Marketplace.TASK, TimeFeatures.TIME_OF_DAY, TimeFeatures.SEASON));
     Recommender byContext = Recommender.builder(contextual, data).build();
-    String customer = customerWithVariedHistory(data);
+    String customer = Demo.customerWith(data, 5, 10);
     String home = Show.field(market.userFeatures(), customer, "district");
     out.printf("%n1. Context: customer %s (%s) booked", customer, home);
     for (String s : byContext.history(customer)) {
@@ -150,16 +150,5 @@ public final class HomeServicesMarketplace {
     Recommendations explained = explaining.recommend(Request.forUser(customer).count(3).build());
     Show.list(out, explained, services, "booked", Demo.SERVICE_FIELDS);
     return new Result(customer, bySituation, hotByDistrict, coldSimilar, explained);
-  }
-
-  /** The first customer with five to ten bookings: enough history for the context to have a choice. */
-  private static String customerWithVariedHistory(Dataset data) {
-    InteractionMatrix m = data.matrix();
-    for (int u = 0; u < m.rows(); u++) {
-      if (m.rowSize(u) >= 5 && m.rowSize(u) <= 10) {
-        return data.users().idOf(u);
-      }
-    }
-    return data.users().idOf(0);
   }
 }
