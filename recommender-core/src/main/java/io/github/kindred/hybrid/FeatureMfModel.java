@@ -9,6 +9,7 @@ import io.github.kindred.model.ItemVectors;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Query;
 import io.github.kindred.model.SimilarItems;
+import io.github.kindred.model.UserFeatureScoring;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -34,7 +35,7 @@ import java.util.Objects;
  * {@code 20 x history x factors x 3}); each thread keeps small scratch buffers, so nothing is allocated per call
  * after a thread's first.
  */
-public final class FeatureMfModel implements Model, ItemVectors, FoldIn, SimilarItems {
+public final class FeatureMfModel implements Model, ItemVectors, FoldIn, SimilarItems, UserFeatureScoring {
   /** Passes over a history when a user vector is folded in. */
   public static final int FOLD_IN_EPOCHS = 20;
 
@@ -135,6 +136,15 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
     }
     Arrays.fill(out, 0, k, 0f);
     foldIn(null, items, weights, items.length, out);
+  }
+
+  /**
+   * Scores for a user described by row {@code row} of {@code features}: the same as {@link #score} for
+   * {@code query} carrying those features (see {@link Query#withUserFeatures}).
+   */
+  @Override
+  public void scoreForFeatures(FeatureTable features, int row, Query query, float[] scores) {
+    score(query.withUserFeatures(features, features.entities().idOf(row)), scores);
   }
 
   @Override

@@ -146,7 +146,7 @@ public final class Recommender {
       return k < 0 ? 0f : h.weights[k];
     }
     int u = s.baseUser(userId);
-    return u < 0 || i >= s.modelCount ? 0f : s.matrix.get(u, i);
+    return u < 0 || i >= s.matrix.columns() ? 0f : s.matrix.get(u, i);
   }
 
   /** Cache statistics and the number of events pending replay. */

@@ -74,19 +74,21 @@ final class State {
 
   /**
    * The state of a freshly swapped-in model with no online events: popularity from the dataset, nothing unavailable.
+   * The model's items are the dataset's items, possibly followed by items it knows from their features alone
+   * (content and feature-aware models score cold items); those have no interactions and popularity 0.
    *
    * @throws IllegalArgumentException if the model was not fitted on {@code data}'s item and user indexes
    */
   static State of(Model model, Dataset data, long version, long epoch) {
-    if (!model.items().equals(data.items())) {
+    if (!extendsItems(model.items(), data.items())) {
       throw new IllegalArgumentException("the model's items (" + model.items().size()
-          + ") are not the dataset's items (" + data.items().size() + "): fit the model on this dataset");
+          + ") do not start with the dataset's items (" + data.items().size() + "): fit the model on this dataset");
     }
     if (!model.users().equals(data.users())) {
       throw new IllegalArgumentException("the model's users (" + model.users().size()
           + ") are not the dataset's users (" + data.users().size() + "): fit the model on this dataset");
     }
-    int m = data.itemCount();
+    int m = model.itemCount();
     float[] norms = null;
     if (model instanceof ItemVectors v) {
       norms = new float[m];
@@ -96,13 +98,26 @@ final class State {
         norms[i] = (float) Math.sqrt(dot(buf, buf, buf.length));
       }
     }
-    int[] featureRows = data.itemFeatures().entities().size() == 0 ? null : data.itemFeatures().rowsFor(data.items());
+    int[] featureRows = data.itemFeatures().entities().size() == 0 ? null : data.itemFeatures().rowsFor(model.items());
     int[] popularity = new int[Math.max(16, m)];
-    for (int i = 0; i < m; i++) {
+    for (int i = 0; i < data.itemCount(); i++) {
       popularity[i] = data.matrix().columnSize(i);
     }
-    return new State(version, epoch, model, data, new Catalog(data.items()), norms, featureRows,
+    return new State(version, epoch, model, data, new Catalog(model.items()), norms, featureRows,
         new ConcurrentHashMap<>(), popularity, new boolean[popularity.length], 0, Journal.empty());
+  }
+
+  /** Whether {@code model} lists the items of {@code data} first, in the same order. */
+  private static boolean extendsItems(IdIndex model, IdIndex data) {
+    if (model.size() < data.size()) {
+      return false;
+    }
+    for (int i = 0; i < data.size(); i++) {
+      if (!model.idOf(i).equals(data.idOf(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** This state as generation {@code version}, epoch {@code epoch}; only for a state not yet published. */

@@ -114,6 +114,22 @@ class FeatureMfTest {
   }
 
   @Test
+  void theServingFacadeAnswersANewUserWithFeaturesOnlyFromTheModel() {
+    Dataset data = planted();
+    FeatureMfModel m = new FeatureMfTrainer(small(RankingLoss.BPR)).fit(data);
+    FeatureTable newUsers = FeatureTable.builder().categorical("alice", "segment", "A").build();
+    float[] direct = new float[m.itemCount()];
+    m.scoreForFeatures(newUsers, 0, Query.empty(), direct);
+    float[] viaQuery = new float[m.itemCount()];
+    m.score(Query.empty().withUserFeatures(newUsers, "alice"), viaQuery);
+    assertThat(direct).containsExactly(viaQuery);
+    io.github.kindred.serve.Recommendations recs = io.github.kindred.serve.Recommender.builder(m, data).build()
+        .recommend(io.github.kindred.serve.Request.forNewUser("alice", newUsers).count(5).build());
+    assertThat(recs.source()).isEqualTo(io.github.kindred.serve.Recommendations.Source.MODEL);
+    assertThat(recs.itemIds()).hasSize(5).allMatch(id -> id.startsWith("red") || id.equals("newRed"));
+  }
+
+  @Test
   void aSessionOfRedItemsIsFoldedInTowardsRed() {
     Dataset data = planted();
     FeatureMfModel m = new FeatureMfTrainer(small(RankingLoss.WARP)).fit(data);
