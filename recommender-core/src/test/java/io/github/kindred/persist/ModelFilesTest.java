@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.IdIndex;
 import io.github.kindred.data.InteractionLog;
+import io.github.kindred.factorization.BprConfig;
+import io.github.kindred.factorization.BprTrainer;
+import io.github.kindred.factorization.ImplicitAlsConfig;
+import io.github.kindred.factorization.ImplicitAlsTrainer;
 import io.github.kindred.knn.ItemKnnConfig;
 import io.github.kindred.knn.ItemKnnTrainer;
 import io.github.kindred.knn.Similarity;
 import io.github.kindred.knn.UserKnnConfig;
 import io.github.kindred.knn.UserKnnTrainer;
+import io.github.kindred.linear.EaseConfig;
+import io.github.kindred.linear.EaseTrainer;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Query;
 import io.github.kindred.popularity.PopularityTrainer;
@@ -62,6 +68,12 @@ class ModelFilesTest {
     models.add(new BaselineTrainer(new BaselineConfig(2f, 3f, 4)).fit(d));
     models.add(new BiasedMfTrainer(new BiasedMfConfig(3, 5, 0.01f, 0.02f, 9L)).fit(d));
     models.add(new ExplicitAlsTrainer(new ExplicitAlsConfig(3, 3, 0.1f, 9L, 1)).fit(d));
+    models.add(new ImplicitAlsTrainer(ImplicitAlsConfig.defaults().withFactors(3).withIterations(2)
+        .withThreads(1)).fit(d));
+    models.add(new BprTrainer(BprConfig.defaults().withFactors(3).withIterations(2).withThreads(1)).fit(d));
+    models.add(new BprTrainer(BprConfig.defaults().withFactors(2).withIterations(1).withItemBiases(false)
+        .withThreads(1)).fit(d));
+    models.add(new EaseTrainer(EaseConfig.defaults()).fit(d));
     return models;
   }
 
