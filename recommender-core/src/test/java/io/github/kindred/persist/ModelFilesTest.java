@@ -3,13 +3,25 @@ package io.github.kindred.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.kindred.context.ContextualPostFilter;
+import io.github.kindred.context.ContextualPreFilter;
+import io.github.kindred.context.FactorizationMachine;
+import io.github.kindred.context.FactorizationMachineConfig;
+import io.github.kindred.context.PostFilterConfig;
+import io.github.kindred.context.PreFilterConfig;
+import io.github.kindred.data.Context;
 import io.github.kindred.data.Dataset;
+import io.github.kindred.data.EventTypes;
+import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.IdIndex;
 import io.github.kindred.data.InteractionLog;
 import io.github.kindred.factorization.BprConfig;
 import io.github.kindred.factorization.BprTrainer;
 import io.github.kindred.factorization.ImplicitAlsConfig;
 import io.github.kindred.factorization.ImplicitAlsTrainer;
+import io.github.kindred.hybrid.BlendModel;
+import io.github.kindred.hybrid.ScoreNormalization;
+import io.github.kindred.hybrid.SwitchingModel;
 import io.github.kindred.knn.ItemKnnConfig;
 import io.github.kindred.knn.ItemKnnTrainer;
 import io.github.kindred.knn.Similarity;
@@ -45,18 +57,43 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelFilesTest {
   private static final ModelFiles FILES = ModelFiles.standard();
 
-  /** 30 users, 12 items, ratings 1..5 with timestamps. */
+  /**
+   * 30 users, 12 items, ratings 1..5 with timestamps and a device and daypart context; tags and a year for 11 of
+   * the items plus one item known only from its features, and an age band for every user.
+   */
   private static Dataset data() {
     SplittableRandom r = new SplittableRandom(3);
     InteractionLog.Builder b = InteractionLog.builder();
+    String[] devices = {"mobile", "desktop"};
+    String[] dayparts = {"morning", "evening", "night"};
     for (int u = 0; u < 30; u++) {
       for (int i = 0; i < 12; i++) {
         if (r.nextInt(3) == 0 || i == u % 12) {
-          b.add("user-" + u, "item-" + i, 1 + r.nextInt(5), 1_000_000L + r.nextInt(100_000));
+          Context c = Context.of("device", devices[(u + i) % 2], "daypart", dayparts[r.nextInt(3)]);
+          b.add("user-" + u, "item-" + i, 1 + r.nextInt(5), 1_000_000L + r.nextInt(100_000), EventTypes.DEFAULT, c);
         }
       }
     }
-    return Dataset.builder(b.build()).binary(false).build();
+    FeatureTable.Builder items = FeatureTable.builder();
+    String[] genres = {"drama", "comedy", "action", "horror"};
+    for (int i = 1; i < 13; i++) {
+      String id = i == 12 ? "item-new" : "item-" + i;
+      items.tags(id, "genre", genres[i % 4], genres[(i / 4) % 4]);
+      items.numeric(id, "year", 1990 + 3 * i);
+    }
+    return Dataset.builder(b.build()).binary(false).itemFeatures(items.build()).userFeatures(userFeatures(30))
+        .build();
+  }
+
+  /** An age band for users {@code user-0 .. user-(n-1)} and for {@code newbie}, whom no log knows. */
+  private static FeatureTable userFeatures(int n) {
+    FeatureTable.Builder users = FeatureTable.builder();
+    String[] ages = {"18-24", "25-34", "35-49", "50+"};
+    for (int u = 0; u < n; u++) {
+      users.categorical("user-" + u, "age", ages[u % 4]);
+    }
+    users.categorical("newbie", "age", "25-34");
+    return users.build();
   }
 
   private static List<Model> everyModel(Dataset d) {
@@ -74,6 +111,14 @@ class ModelFilesTest {
     models.add(new BprTrainer(BprConfig.defaults().withFactors(2).withIterations(1).withItemBiases(false)
         .withThreads(1)).fit(d));
     models.add(new EaseTrainer(EaseConfig.defaults()).fit(d));
+    models.add(new FactorizationMachine(FactorizationMachineConfig.defaults().withFactors(3).withEpochs(2)).fit(d));
+    models.add(new ContextualPostFilter(new PopularityTrainer(), PostFilterConfig.defaults()).fit(d));
+    models.add(new ContextualPreFilter(new ItemKnnTrainer(new ItemKnnConfig(3, Similarity.COSINE, 1f, 1)),
+        PreFilterConfig.byEach("device", "daypart").withSlice("device", "daypart").withMinEvents(10)).fit(d));
+    // Parts of a composite share its indexes (written once) or not (a part of a shorter item range).
+    models.add(BlendModel.of(List.of(models.get(0), models.get(2), models.get(10)), new float[] {1f, 2f, 0.5f},
+        ScoreNormalization.Z_SCORE));
+    models.add(SwitchingModel.of(models.get(0), models.get(8), 3));
     return models;
   }
 
@@ -89,13 +134,23 @@ class ModelFilesTest {
 
   private static void assertSameScores(Model a, Model b, Dataset d) {
     List<Query> queries = new ArrayList<>();
+    Context[] contexts = {Context.EMPTY, Context.of("device", "mobile"), Context.of("device", "desktop", "daypart",
+        "night"), Context.of("daypart", "morning", "weather", "rain"), Context.of("device", "tv")};
     for (int u = 0; u < d.userCount(); u++) {
-      queries.add(Query.forUser(u, d.matrix()));
+      queries.add(Query.forUser(u, d.matrix()).withContext(contexts[u % contexts.length]));
     }
-    queries.add(Query.of(Query.ANONYMOUS, new int[] {0, 3, 7}, new float[] {5, 2, 4}));
-    queries.add(Query.empty());
-    float[] sa = new float[d.itemCount()];
-    float[] sb = new float[d.itemCount()];
+    Query history = Query.of(Query.ANONYMOUS, new int[] {0, 3, 7}, new float[] {5, 2, 4});
+    // A table other than the training one: feature-aware models match it by feature name.
+    FeatureTable newcomers = userFeatures(0);
+    for (Context c : contexts) {
+      queries.add(history.withContext(c));
+      queries.add(Query.empty().withContext(c));
+      queries.add(Query.empty().withUserFeatures(newcomers, "newbie").withContext(c));
+      queries.add(history.withUserFeatures(newcomers, "newbie"));
+    }
+    int n = a.itemCount();
+    float[] sa = new float[n];
+    float[] sb = new float[n];
     for (Query q : queries) {
       a.score(q, sa);
       b.score(q, sb);
@@ -119,6 +174,30 @@ class ModelFilesTest {
       // A second save of the loaded model is byte-identical: nothing is lost or reordered.
       assertThat(bytes(fromFile)).isEqualTo(bytes(m));
     }
+  }
+
+  @Test
+  void compositesKeepTheirParts() throws IOException {
+    List<Model> models = everyModel(data());
+    ContextualPreFilter.PreFilterModel pre = (ContextualPreFilter.PreFilterModel) models.get(13);
+    ContextualPreFilter.PreFilterModel preBack = (ContextualPreFilter.PreFilterModel) load(bytes(pre));
+    assertThat(pre.sliceCount()).isGreaterThan(1);
+    assertThat(preBack.sliceCount()).isEqualTo(pre.sliceCount());
+    Context c = Context.of("device", "mobile", "daypart", "night");
+    assertThat(preBack.sliceFor(c)).isEqualTo(pre.sliceFor(c));
+    BlendModel blend = (BlendModel) models.get(14);
+    BlendModel blendBack = (BlendModel) load(bytes(blend));
+    assertThat(blendBack.parts()).extracting(Object::getClass)
+        .containsExactlyElementsOf(blend.parts().stream().map(Object::getClass).toList());
+    assertThat(blendBack.weight(1)).isEqualTo(2f);
+    assertThat(blendBack.normalization()).isEqualTo(ScoreNormalization.Z_SCORE);
+  }
+
+  @Test
+  void aCompositeWithAPartWithoutCodecCannotBeSaved() {
+    SwitchingModel m = SwitchingModel.of(new Fixed(), new Fixed(), 1);
+    assertThatThrownBy(() -> FILES.save(m, new ByteArrayOutputStream()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(Fixed.class.getName());
   }
 
   @Test
