@@ -33,10 +33,10 @@ public final class FactorizationMachineCodec implements ModelCodec<Factorization
     out.writeFloat(c.regularization());
     out.writeFloat(c.biasRegularization());
     out.writeFloat(c.initStd());
-    out.writeInt(c.useContext() ? 1 : 0);
+    out.writeBoolean(c.useContext());
     ContextCodecs.writeStrings(c.contextFeatures(), out);
-    out.writeInt(c.itemFeatures() ? 1 : 0);
-    out.writeInt(c.userFeatures() ? 1 : 0);
+    out.writeBoolean(c.itemFeatures());
+    out.writeBoolean(c.userFeatures());
     out.writeLong(c.seed());
     ContextCodecs.writeSchema(model.schema(), out);
     out.writeInt(model.contextBase());
@@ -49,8 +49,8 @@ public final class FactorizationMachineCodec implements ModelCodec<Factorization
   @Override
   public FactorizationMachineModel read(ModelInput in) throws ModelFormatException {
     FactorizationMachineConfig c = new FactorizationMachineConfig(in.readInt(), in.readInt(), in.readFloat(),
-        in.readFloat(), in.readFloat(), in.readFloat(), flag(in, "useContext"),
-        ContextCodecs.readStrings(in, "context feature"), flag(in, "itemFeatures"), flag(in, "userFeatures"),
+        in.readFloat(), in.readFloat(), in.readFloat(), in.readBoolean(),
+        ContextCodecs.readStrings(in, "context feature"), in.readBoolean(), in.readBoolean(),
         in.readLong());
     ContextSchema schema = ContextCodecs.readSchema(in);
     int contextBase = in.readInt();
@@ -62,11 +62,5 @@ public final class FactorizationMachineCodec implements ModelCodec<Factorization
     FactorizationMachine.SparseRows users = ContextCodecs.readRows(in, in.users().size(), inputs, "user");
     FactorizationMachine.SparseRows items = ContextCodecs.readRows(in, in.items().size(), inputs, "item");
     return new FactorizationMachineModel(c, in.users(), in.items(), schema, contextBase, users, items, w, v);
-  }
-
-  private static boolean flag(ModelInput in, String name) throws ModelFormatException {
-    int f = in.readInt();
-    in.check(f == 0 || f == 1, name + " flag is " + f);
-    return f == 1;
   }
 }

@@ -35,7 +35,7 @@ public final class PreFilterCodec implements ModelCodec<ContextualPreFilter.PreF
       ContextCodecs.writeStrings(slice, out);
     }
     out.writeInt(c.minEvents());
-    out.writeInt(c.binary() ? 1 : 0);
+    out.writeBoolean(c.binary());
     out.writeModel(model.fallback());
     out.writeInt(model.levelCount());
     for (int d = 0; d < model.levelCount(); d++) {
@@ -59,9 +59,7 @@ public final class PreFilterCodec implements ModelCodec<ContextualPreFilter.PreF
       slices.add(ContextCodecs.readStrings(in, "slice feature"));
     }
     int minEvents = in.readInt();
-    int binary = in.readInt();
-    in.check(binary == 0 || binary == 1, "binary flag is " + binary);
-    PreFilterConfig c = new PreFilterConfig(slices, minEvents, binary == 1);
+    PreFilterConfig c = new PreFilterConfig(slices, minEvents, in.readBoolean());
     Model fallback = in.readModel();
     in.check(fallback.items().equals(in.items()) && fallback.users().equals(in.users()),
         "the fallback model's indexes differ from the pre-filter's");

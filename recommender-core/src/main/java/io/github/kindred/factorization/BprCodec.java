@@ -27,7 +27,7 @@ public final class BprCodec implements ModelCodec<BprModel> {
     out.writeInt(c.iterations());
     out.writeFloat(c.learningRate());
     out.writeFloat(c.regularization());
-    out.writeInt(c.itemBiases() ? 1 : 0);
+    out.writeBoolean(c.itemBiases());
     out.writeLong(c.seed());
     out.writeInt(c.threads());
     out.writeFloats(m.userFactors());
@@ -39,7 +39,7 @@ public final class BprCodec implements ModelCodec<BprModel> {
 
   @Override
   public BprModel read(ModelInput in) throws ModelFormatException {
-    BprConfig c = new BprConfig(in.readInt(), in.readInt(), in.readFloat(), in.readFloat(), in.readInt() != 0,
+    BprConfig c = new BprConfig(in.readInt(), in.readInt(), in.readFloat(), in.readFloat(), in.readBoolean(),
         in.readLong(), in.readInt());
     float[] p = in.readFloats(Math.multiplyExact(in.users().size(), c.factors()), "user factors");
     float[] q = in.readFloats(Math.multiplyExact(in.items().size(), c.factors()), "item factors");

@@ -92,6 +92,17 @@ public final class ModelInput {
     return buf.getDouble();
   }
 
+  /**
+   * Reads a boolean written by {@link ModelOutput#writeBoolean}.
+   *
+   * @throws ModelFormatException if the stored int is neither 0 nor 1
+   */
+  public boolean readBoolean() throws ModelFormatException {
+    int v = readInt();
+    check(v == 0 || v == 1, "a boolean is stored as " + v);
+    return v == 1;
+  }
+
   /** Reads a string written by {@link ModelOutput#writeString}. */
   public String readString() throws ModelFormatException {
     int n = readLength(1, "a string");

@@ -62,6 +62,11 @@ public final class ModelOutput {
     buf.putDouble(v);
   }
 
+  /** Writes a boolean as the int 1 or 0. */
+  public void writeBoolean(boolean v) {
+    writeInt(v ? 1 : 0);
+  }
+
   /** Writes a string as its UTF-8 length and bytes; not null. */
   public void writeString(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);

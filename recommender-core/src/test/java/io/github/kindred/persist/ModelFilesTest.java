@@ -3,6 +3,9 @@ package io.github.kindred.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.kindred.content.ContentConfig;
+import io.github.kindred.content.ContentModel;
+import io.github.kindred.content.ContentTrainer;
 import io.github.kindred.context.ContextualPostFilter;
 import io.github.kindred.context.ContextualPreFilter;
 import io.github.kindred.context.FactorizationMachine;
@@ -20,6 +23,8 @@ import io.github.kindred.factorization.BprTrainer;
 import io.github.kindred.factorization.ImplicitAlsConfig;
 import io.github.kindred.factorization.ImplicitAlsTrainer;
 import io.github.kindred.hybrid.BlendModel;
+import io.github.kindred.hybrid.FeatureMfConfig;
+import io.github.kindred.hybrid.FeatureMfTrainer;
 import io.github.kindred.hybrid.ScoreNormalization;
 import io.github.kindred.hybrid.SwitchingModel;
 import io.github.kindred.knn.ItemKnnConfig;
@@ -119,6 +124,11 @@ class ModelFilesTest {
     models.add(BlendModel.of(List.of(models.get(0), models.get(2), models.get(10)), new float[] {1f, 2f, 0.5f},
         ScoreNormalization.Z_SCORE));
     models.add(SwitchingModel.of(models.get(0), models.get(8), 3));
+    ContentModel content = new ContentTrainer(ContentConfig.defaults()).fit(d);
+    models.add(content);
+    models.add(new FeatureMfTrainer(FeatureMfConfig.defaults().withFactors(3).withIterations(2)).fit(d));
+    models.add(BlendModel.of(List.of(content, models.get(2)), new float[] {1f, 1f}, ScoreNormalization.MIN_MAX));
+    models.add(SwitchingModel.of(content, models.get(7), 2));
     return models;
   }
 
