@@ -77,7 +77,7 @@ public final class FeatureEncoderFiles {
     try {
       FeatureTable table = FeatureTable.of(entities, features, fields, kinds, fieldOf, pointers, cells, values);
       return FeatureEncoder.restore(table, weighting, fitted, offset, factor, idf);
-    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+    } catch (IllegalArgumentException e) {
       throw new ModelFormatException("invalid feature table: " + e.getMessage(), e);
     }
   }

@@ -84,7 +84,9 @@ public final class FeatureTable {
       throw new IllegalArgumentException(features.size() + " features but " + fieldOfFeature.length + " field numbers");
     }
     for (int f = 0; f < fieldOfFeature.length; f++) {
-      Objects.checkIndex(fieldOfFeature[f], fieldCount);
+      if (fieldOfFeature[f] < 0 || fieldOfFeature[f] >= fieldCount) {
+        throw new IllegalArgumentException("feature " + f + " has field " + fieldOfFeature[f] + " of " + fieldCount);
+      }
     }
     int cells = featureIndexes.length;
     if (values.length != cells || pointers.length != entities.size() + 1 || pointers[0] != 0
@@ -97,7 +99,10 @@ public final class FeatureTable {
         throw new IllegalArgumentException("row pointers decrease at row " + r);
       }
       for (int p = pointers[r]; p < pointers[r + 1]; p++) {
-        Objects.checkIndex(featureIndexes[p], features.size());
+        if (featureIndexes[p] < 0 || featureIndexes[p] >= features.size()) {
+          throw new IllegalArgumentException("cell " + p + " has feature " + featureIndexes[p] + " of "
+              + features.size());
+        }
         if (p > pointers[r] && featureIndexes[p] <= featureIndexes[p - 1]) {
           throw new IllegalArgumentException("features of row " + r + " are not strictly ascending");
         }
