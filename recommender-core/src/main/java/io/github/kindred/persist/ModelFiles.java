@@ -33,7 +33,9 @@ import java.util.zip.CRC32C;
  *   last 4     int      CRC-32C of every byte before it
  * </pre>
  * Strings are an int byte length and UTF-8 bytes; id indexes are a count and that many strings; arrays are a length
- * and their elements. The envelope (magic, version, length, trailing checksum) is the same in every format version,
+ * and their elements; booleans are the int 0 or 1. A composite model writes each part as a nested model inside its
+ * own state: the part's algorithm name, its user ids and item ids (each replaced by the count -1 when equal to those
+ * of the enclosing model), then its state; nesting is limited to a depth of 8. The envelope (magic, version, length, trailing checksum) is the same in every format version,
  * so that a newer file is recognised as such and not as a corrupted one.
  *
  * <p>Loading checks, in order: the magic bytes (a foreign file), the declared length against the bytes present

@@ -24,6 +24,7 @@ import io.github.kindred.factorization.ImplicitAlsConfig;
 import io.github.kindred.factorization.ImplicitAlsTrainer;
 import io.github.kindred.hybrid.BlendModel;
 import io.github.kindred.hybrid.FeatureMfConfig;
+import io.github.kindred.hybrid.FeatureMfModel;
 import io.github.kindred.hybrid.FeatureMfTrainer;
 import io.github.kindred.hybrid.ScoreNormalization;
 import io.github.kindred.hybrid.SwitchingModel;
@@ -201,6 +202,31 @@ class ModelFilesTest {
         .containsExactlyElementsOf(blend.parts().stream().map(Object::getClass).toList());
     assertThat(blendBack.weight(1)).isEqualTo(2f);
     assertThat(blendBack.normalization()).isEqualTo(ScoreNormalization.Z_SCORE);
+  }
+
+  @Test
+  void featureAwareModelsEncodeItemsMetLaterAsBefore() throws IOException {
+    List<Model> models = everyModel(data());
+    FeatureMfModel mf = (FeatureMfModel) models.get(17);
+    FeatureMfModel mfBack = (FeatureMfModel) load(bytes(mf));
+    FeatureTable later = FeatureTable.builder().tags("brand-new", "genre", "comedy", "horror")
+        .numeric("brand-new", "year", 2001).build();
+    float[] v = new float[mf.dimensions()];
+    float[] vBack = new float[mf.dimensions()];
+    assertThat(mfBack.newItemVector(later, "brand-new", vBack)).isEqualTo(mf.newItemVector(later, "brand-new", v));
+    assertThat(vBack).containsExactly(v);
+    ContentModel content = (ContentModel) models.get(16);
+    ContentModel contentBack = (ContentModel) load(bytes(content));
+    int[] f = new int[4];
+    float[] w = new float[4];
+    int[] fBack = new int[4];
+    float[] wBack = new float[4];
+    int n = content.encoder().encode(later, 0, f, w);
+    assertThat(n).isEqualTo(3);
+    assertThat(contentBack.encoder().encode(later, 0, fBack, wBack)).isEqualTo(n);
+    assertThat(fBack).containsExactly(f);
+    assertThat(wBack).containsExactly(w);
+    assertThat(contentBack.encoder().features()).isEqualTo(content.encoder().features());
   }
 
   @Test
