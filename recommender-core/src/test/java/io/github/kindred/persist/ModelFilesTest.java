@@ -62,6 +62,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelFilesTest {
   private static final ModelFiles FILES = ModelFiles.standard();
+  /** Trained once: the models are immutable, and every test only saves and loads them. */
+  private static final Dataset DATA = data();
+  private static final List<Model> MODELS = everyModel(DATA);
 
   /**
    * 30 users, 12 items, ratings 1..5 with timestamps and a device and daypart context; tags and a year for 11 of
@@ -120,7 +123,7 @@ class ModelFilesTest {
     models.add(new FactorizationMachine(FactorizationMachineConfig.defaults().withFactors(3).withEpochs(2)).fit(d));
     models.add(new ContextualPostFilter(new PopularityTrainer(), PostFilterConfig.defaults()).fit(d));
     models.add(new ContextualPreFilter(new ItemKnnTrainer(new ItemKnnConfig(3, Similarity.COSINE, 1f, 1)),
-        PreFilterConfig.byEach("device", "daypart").withSlice("device", "daypart").withMinEvents(10)).fit(d));
+        PreFilterConfig.byEach("device", "daypart").withSlice("device", "daypart").withMinEvents(30)).fit(d));
     // Parts of a composite share its indexes (written once) or not (a part of a shorter item range).
     models.add(BlendModel.of(List.of(models.get(0), models.get(2), models.get(10)), new float[] {1f, 2f, 0.5f},
         ScoreNormalization.Z_SCORE));
@@ -171,8 +174,8 @@ class ModelFilesTest {
 
   @Test
   void everyModelRoundTripsWithIdenticalScores(@TempDir Path dir) throws IOException {
-    Dataset d = data();
-    for (Model m : everyModel(d)) {
+    Dataset d = DATA;
+    for (Model m : MODELS) {
       Model back = load(bytes(m));
       assertThat(back).isInstanceOf(m.getClass());
       assertThat(back.users()).isEqualTo(m.users());
@@ -189,7 +192,7 @@ class ModelFilesTest {
 
   @Test
   void compositesKeepTheirParts() throws IOException {
-    List<Model> models = everyModel(data());
+    List<Model> models = MODELS;
     ContextualPreFilter.PreFilterModel pre = (ContextualPreFilter.PreFilterModel) models.get(13);
     ContextualPreFilter.PreFilterModel preBack = (ContextualPreFilter.PreFilterModel) load(bytes(pre));
     assertThat(pre.sliceCount()).isGreaterThan(1);
@@ -206,7 +209,7 @@ class ModelFilesTest {
 
   @Test
   void featureAwareModelsEncodeItemsMetLaterAsBefore() throws IOException {
-    List<Model> models = everyModel(data());
+    List<Model> models = MODELS;
     FeatureMfModel mf = (FeatureMfModel) models.get(17);
     FeatureMfModel mfBack = (FeatureMfModel) load(bytes(mf));
     FeatureTable later = FeatureTable.builder().tags("brand-new", "genre", "comedy", "horror")
@@ -238,8 +241,8 @@ class ModelFilesTest {
 
   @Test
   void aStreamOfTwoModelsIsReadOneAtATime() throws IOException {
-    Dataset d = data();
-    List<Model> models = everyModel(d);
+    Dataset d = DATA;
+    List<Model> models = MODELS;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     FILES.save(models.get(2), out);
     FILES.save(models.get(5), out);
@@ -251,7 +254,7 @@ class ModelFilesTest {
 
   @Test
   void everyTruncationIsRejected(@TempDir Path dir) throws IOException {
-    for (Model m : everyModel(data())) {
+    for (Model m : MODELS) {
       byte[] full = bytes(m);
       for (int n = 0; n < full.length; n++) {
         byte[] cut = java.util.Arrays.copyOf(full, n);
@@ -259,7 +262,7 @@ class ModelFilesTest {
             .isInstanceOf(ModelFormatException.class).hasMessageContaining(n >= 8 ? "truncated" : "");
       }
     }
-    byte[] full = bytes(everyModel(data()).get(3));
+    byte[] full = bytes(MODELS.get(3));
     Path file = dir.resolve("cut.kdm");
     Files.write(file, java.util.Arrays.copyOf(full, full.length - 1));
     assertThatThrownBy(() -> FILES.load(file)).isInstanceOf(ModelFormatException.class)
@@ -268,7 +271,7 @@ class ModelFilesTest {
 
   @Test
   void everyFlippedByteIsRejected() throws IOException {
-    for (Model m : everyModel(data())) {
+    for (Model m : MODELS) {
       byte[] full = bytes(m);
       for (int p = 0; p < full.length; p++) {
         byte[] bad = full.clone();
@@ -282,12 +285,14 @@ class ModelFilesTest {
   /**
    * Damage the checksum does not catch (a flipped state byte with the checksum recomputed) reaches the codecs: each
    * must then fail with a ModelFormatException or load some model, never allocate without bound or fail otherwise.
+   * Every fourth byte, a different quarter per model, keeps the test fast.
    */
   @Test
   void damageBehindAValidChecksumFailsCleanlyOrLoads() throws IOException {
-    for (Model m : everyModel(data())) {
-      byte[] full = bytes(m);
-      for (int p = ModelFiles.HEADER; p < full.length - ModelFiles.CHECKSUM; p++) {
+    List<Model> models = MODELS;
+    for (int k = 0; k < models.size(); k++) {
+      byte[] full = bytes(models.get(k));
+      for (int p = ModelFiles.HEADER + k % 4; p < full.length - ModelFiles.CHECKSUM; p += 4) {
         byte[] bad = full.clone();
         bad[p] ^= (byte) (1 << (p % 8));
         resign(bad);
@@ -302,7 +307,7 @@ class ModelFilesTest {
 
   @Test
   void nestingIsBounded() throws IOException {
-    Model m = new PopularityTrainer().fit(data());
+    Model m = MODELS.get(0);
     for (int depth = 0; depth < ModelInput.MAX_DEPTH; depth++) {
       m = SwitchingModel.of(m, m, 1);
     }
@@ -315,7 +320,7 @@ class ModelFilesTest {
 
   @Test
   void aFlippedPayloadByteIsReportedAsAChecksumMismatch() throws IOException {
-    byte[] bad = bytes(new PopularityTrainer().fit(data()));
+    byte[] bad = bytes(MODELS.get(0));
     bad[bad.length - 10] ^= 1;
     assertThatThrownBy(() -> load(bad)).hasMessageContaining("corrupted").hasMessageContaining("checksum");
   }
@@ -332,7 +337,7 @@ class ModelFilesTest {
 
   @Test
   void aNewerFormatVersionIsRejectedAsSuch() throws IOException {
-    byte[] b = bytes(new PopularityTrainer().fit(data()));
+    byte[] b = bytes(MODELS.get(0));
     ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
     bb.putInt(8, ModelFiles.FORMAT_VERSION + 1);
     resign(b);
@@ -342,7 +347,7 @@ class ModelFilesTest {
 
   @Test
   void anUnknownAlgorithmIsRejected() throws IOException {
-    byte[] b = bytes(new PopularityTrainer().fit(data()));
+    byte[] b = bytes(MODELS.get(0));
     assertThatThrownBy(() -> ModelFiles.of().load(new ByteArrayInputStream(b)))
         .isInstanceOf(ModelFormatException.class).hasMessageContaining("'popularity'")
         .hasMessageContaining("no codec");
@@ -359,7 +364,7 @@ class ModelFilesTest {
 
   @Test
   void aDamagedLengthInTheHeaderOfAShortStreamFailsWithoutAllocatingIt() throws IOException {
-    byte[] b = bytes(new PopularityTrainer().fit(data()));
+    byte[] b = bytes(MODELS.get(0));
     ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putLong(12, 2_000_000_000L);
     assertThatThrownBy(() -> load(b)).isInstanceOf(ModelFormatException.class).hasMessageContaining("truncated");
   }
