@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32C;
 
@@ -184,7 +185,7 @@ public final class ModelFiles {
   }
 
   /** The names of the known algorithms, for error messages. */
-  Object knownAlgorithms() {
+  Set<String> knownAlgorithms() {
     return byName.keySet();
   }
 
