@@ -43,6 +43,11 @@ public final class ContentModel implements Model, SimilarItems, ItemVectors {
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(dims));
   }
 
+  /** The profiles in CSR form, not copied: for the codec. */
+  FeatureEncoder.Encoded profiles() {
+    return new FeatureEncoder.Encoded(pointers, features, values);
+  }
+
   /** The configuration it was fitted with. */
   public ContentConfig config() {
     return config;

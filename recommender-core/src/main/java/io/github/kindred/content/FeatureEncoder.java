@@ -110,6 +110,27 @@ public final class FeatureEncoder {
     return new FeatureEncoder(table, weighting, n, offset, factor, idf);
   }
 
+  /** An encoder from its parts, for the codecs; the arrays are kept, not copied. */
+  static FeatureEncoder restore(FeatureTable table, FeatureWeighting weighting, int fitted, float[] offset,
+      float[] factor, float[] idf) {
+    return new FeatureEncoder(table, weighting, fitted, offset, factor, idf);
+  }
+
+  /** The per-feature offsets subtracted before scaling, not copied: for the codecs. */
+  float[] offsets() {
+    return offset;
+  }
+
+  /** The per-feature scale factors, not copied: for the codecs. */
+  float[] factors() {
+    return factor;
+  }
+
+  /** The per-feature IDF values, not copied: for the codecs. */
+  float[] idfs() {
+    return idf;
+  }
+
   /** The table the statistics were fitted on. */
   public FeatureTable table() {
     return table;

@@ -54,6 +54,16 @@ final class ContextSchema {
     return new ContextSchema(names, logFeature, values);
   }
 
+  /** A schema of the given parts, for the codecs; the arrays are kept, not copied. */
+  static ContextSchema of(String[] names, int[] logFeature, IdIndex[] values) {
+    return new ContextSchema(names, logFeature, values);
+  }
+
+  /** The log's context feature index of feature {@code f}, for the codecs. */
+  int logFeature(int f) {
+    return logFeature[f];
+  }
+
   /** Number of features. */
   int size() {
     return names.length;

@@ -125,6 +125,16 @@ public final class ContextualPostFilter implements Trainer<ContextualPostFilter.
       this.config = config;
     }
 
+    /** The context features used, for the codec. */
+    ContextSchema schema() {
+      return schema;
+    }
+
+    /** The affinities, one {@code values x items} array per feature, not copied: for the codec. */
+    float[][] weightArrays() {
+      return weights;
+    }
+
     /** The wrapped model. */
     public Model base() {
       return base;

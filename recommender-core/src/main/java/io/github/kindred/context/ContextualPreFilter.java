@@ -142,6 +142,23 @@ public final class ContextualPreFilter implements Trainer<ContextualPreFilter.Pr
   }
 
   /** The slices of one definition. */
+  /**
+   * Rebuilds a fitted model from its parts, for the codec: level {@code d} has the context features of
+   * {@code schemas[d]} and a model per slice key {@code keys[d][s]}, {@code models[d][s]}.
+   */
+  static PreFilterModel restore(Model fallback, ContextSchema[] schemas, long[][] keys, Model[][] models,
+      PreFilterConfig config) {
+    SliceLevel[] levels = new SliceLevel[schemas.length];
+    for (int d = 0; d < levels.length; d++) {
+      Long2ObjectOpenHashMap<Model> byKey = new Long2ObjectOpenHashMap<>();
+      for (int s = 0; s < keys[d].length; s++) {
+        byKey.put(keys[d][s], models[d][s]);
+      }
+      levels[d] = new SliceLevel(schemas[d], radix(schemas[d]), byKey);
+    }
+    return new PreFilterModel(fallback, levels, config);
+  }
+
   private record SliceLevel(ContextSchema schema, long[] radix, Long2ObjectOpenHashMap<Model> models) {
     /** The model of the request's slice at this level, or null. */
     Model lookup(Context context) {
@@ -167,6 +184,28 @@ public final class ContextualPreFilter implements Trainer<ContextualPreFilter.Pr
       this.fallback = fallback;
       this.levels = levels;
       this.config = config;
+    }
+
+    /** Number of slice levels (slice definitions), finest first: for the codec. */
+    int levelCount() {
+      return levels.length;
+    }
+
+    /** The context features of level {@code level}, for the codec. */
+    ContextSchema levelSchema(int level) {
+      return levels[level].schema();
+    }
+
+    /** The slice keys of level {@code level}, ascending, for the codec. */
+    long[] levelKeys(int level) {
+      long[] keys = levels[level].models().keySet().toLongArray();
+      Arrays.sort(keys);
+      return keys;
+    }
+
+    /** The model of slice {@code key} of level {@code level}, for the codec. */
+    Model levelModel(int level, long key) {
+      return levels[level].models().get(key);
     }
 
     /** The configuration. */

@@ -75,6 +75,36 @@ public final class FactorizationMachineModel implements Model, ItemVectors {
     }
   }
 
+  /** The context features, for the codec. */
+  ContextSchema schema() {
+    return schema;
+  }
+
+  /** The input index of the first context value, for the codec. */
+  int contextBase() {
+    return contextBase;
+  }
+
+  /** The user-side inputs, for the codec. */
+  FactorizationMachine.SparseRows userSide() {
+    return userSide;
+  }
+
+  /** The item-side inputs, for the codec. */
+  FactorizationMachine.SparseRows itemSide() {
+    return itemSide;
+  }
+
+  /** The linear weights, one per input, not copied: for the codec. */
+  float[] linearWeights() {
+    return w;
+  }
+
+  /** The factor vectors, {@code inputs x factors} row-major, not copied: for the codec. */
+  float[] factorArray() {
+    return v;
+  }
+
   /** The configuration it was trained with. */
   public FactorizationMachineConfig config() {
     return config;

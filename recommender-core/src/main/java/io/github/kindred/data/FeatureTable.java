@@ -59,6 +59,59 @@ public final class FeatureTable {
     return new Builder();
   }
 
+  /**
+   * A table from its parts as the accessors return them ({@link #fields()}, {@link #kind}, {@link #fieldOf},
+   * {@link #pointers()}, {@link #featureIndexes()}, {@link #values()}): for restoring a table saved with a model.
+   * The arrays are kept, not copied; the caller must not modify them afterwards.
+   *
+   * @param fieldOfFeature the field number of each feature, one per feature
+   * @param pointers CSR row pointers, one more than the entities, from 0 to the number of cells, never decreasing
+   * @param featureIndexes the feature of each cell, strictly ascending within a row
+   * @param values the value of each cell, aligned with {@code featureIndexes}
+   * @throws IllegalArgumentException if the parts are inconsistent
+   */
+  public static FeatureTable of(IdIndex entities, IdIndex features, String[] fields, Kind[] kinds,
+      int[] fieldOfFeature, int[] pointers, int[] featureIndexes, float[] values) {
+    int fieldCount = fields.length;
+    if (kinds.length != fieldCount) {
+      throw new IllegalArgumentException(fieldCount + " fields but " + kinds.length + " kinds");
+    }
+    for (int f = 0; f < fieldCount; f++) {
+      Objects.requireNonNull(fields[f], "fields[" + f + "]");
+      Objects.requireNonNull(kinds[f], "kinds[" + f + "]");
+    }
+    if (fieldOfFeature.length != features.size()) {
+      throw new IllegalArgumentException(features.size() + " features but " + fieldOfFeature.length + " field numbers");
+    }
+    for (int f = 0; f < fieldOfFeature.length; f++) {
+      if (fieldOfFeature[f] < 0 || fieldOfFeature[f] >= fieldCount) {
+        throw new IllegalArgumentException("feature " + f + " has field " + fieldOfFeature[f] + " of " + fieldCount);
+      }
+    }
+    int cells = featureIndexes.length;
+    if (values.length != cells || pointers.length != entities.size() + 1 || pointers[0] != 0
+        || pointers[pointers.length - 1] != cells) {
+      throw new IllegalArgumentException("row pointers (" + pointers.length + ") and cells (" + cells + " features, "
+          + values.length + " values) do not fit " + entities.size() + " entities");
+    }
+    for (int r = 0; r < entities.size(); r++) {
+      if (pointers[r + 1] < pointers[r]) {
+        throw new IllegalArgumentException("row pointers decrease at row " + r);
+      }
+      for (int p = pointers[r]; p < pointers[r + 1]; p++) {
+        if (featureIndexes[p] < 0 || featureIndexes[p] >= features.size()) {
+          throw new IllegalArgumentException("cell " + p + " has feature " + featureIndexes[p] + " of "
+              + features.size());
+        }
+        if (p > pointers[r] && featureIndexes[p] <= featureIndexes[p - 1]) {
+          throw new IllegalArgumentException("features of row " + r + " are not strictly ascending");
+        }
+      }
+    }
+    return new FeatureTable(entities, features, fields.clone(), kinds.clone(), fieldOfFeature, pointers,
+        featureIndexes, values);
+  }
+
   /** A table with no entities and no features. */
   public static FeatureTable empty() {
     return new Builder().build();

@@ -24,6 +24,11 @@ public final class BprModel extends FactorModel {
     this.itemBiases = itemBiases;
   }
 
+  /** The item biases, not copied, null without biases: for the codec only. */
+  float[] itemBiasArray() {
+    return itemBiases;
+  }
+
   /** The configuration it was trained with. */
   public BprConfig config() {
     return config;

@@ -27,6 +27,16 @@ public final class ImplicitAlsModel extends FactorModel implements FoldIn, DotPr
     this.meanUserCount = meanUserCount;
   }
 
+  /** The Gram matrix of the item factors, not copied: for the codec only. */
+  double[] itemGram() {
+    return itemGram;
+  }
+
+  /** The mean history length of the training users, which scales the fold-in penalty: for the codec only. */
+  double meanUserCount() {
+    return meanUserCount;
+  }
+
   /** The configuration it was trained with. */
   public ImplicitAlsConfig config() {
     return config;

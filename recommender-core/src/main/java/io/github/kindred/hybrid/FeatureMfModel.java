@@ -74,6 +74,41 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(dims));
   }
 
+  /** The user side (encoder and feature embeddings), for the codec. */
+  Side userSide() {
+    return userSide;
+  }
+
+  /** The item side (encoder, feature embeddings and biases), for the codec. */
+  Side itemSide() {
+    return itemSide;
+  }
+
+  /** The mean id embedding of the training users, not copied: for the codec. */
+  float[] meanUserIdArray() {
+    return meanUserId;
+  }
+
+  /** The user vectors, {@code users x factors} row-major, not copied: for the codec. */
+  float[] userRepArray() {
+    return userReps;
+  }
+
+  /** The item vectors, {@code items x factors} row-major, not copied: for the codec. */
+  float[] itemRepArray() {
+    return itemReps;
+  }
+
+  /** The item biases, not copied: for the codec. */
+  float[] itemBiasArray() {
+    return itemBias;
+  }
+
+  /** The items fold-in draws negatives from, not copied: for the codec. */
+  int[] trainableArray() {
+    return trainable;
+  }
+
   /** The configuration it was trained with. */
   public FeatureMfConfig config() {
     return config;

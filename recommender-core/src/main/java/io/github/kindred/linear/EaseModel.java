@@ -28,6 +28,11 @@ public final class EaseModel implements Model, SimilarItems, Explainable {
     this.weights = weights;
   }
 
+  /** The weight matrix, not copied: for the codec only. */
+  float[] weightArray() {
+    return weights;
+  }
+
   /** The configuration it was trained with. */
   public EaseConfig config() {
     return config;

@@ -1,6 +1,5 @@
 package io.github.kindred.persist;
 
-import io.github.kindred.data.IdIndex;
 import io.github.kindred.model.Model;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32C;
 
@@ -34,7 +34,9 @@ import java.util.zip.CRC32C;
  *   last 4     int      CRC-32C of every byte before it
  * </pre>
  * Strings are an int byte length and UTF-8 bytes; id indexes are a count and that many strings; arrays are a length
- * and their elements. The envelope (magic, version, length, trailing checksum) is the same in every format version,
+ * and their elements; booleans are the int 0 or 1. A composite model writes each part as a nested model inside its
+ * own state: the part's algorithm name, its user ids and item ids (each replaced by the count -1 when equal to those
+ * of the enclosing model), then its state; nesting is limited to a depth of 8. The envelope (magic, version, length, trailing checksum) is the same in every format version,
  * so that a newer file is recognised as such and not as a corrupted one.
  *
  * <p>Loading checks, in order: the magic bytes (a foreign file), the declared length against the bytes present
@@ -156,27 +158,35 @@ public final class ModelFiles {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private ModelOutput encode(Model model) {
     Objects.requireNonNull(model, "model");
+    ModelCodec<Model> codec = codecFor(model);
+    ModelOutput out = new ModelOutput(this);
+    out.writeString(codec.algorithm());
+    out.writeIndex(model.users());
+    out.writeIndex(model.items());
+    out.writeState(codec, model);
+    return out;
+  }
+
+  /** The codec of {@code model}'s class; for top-level and nested models alike. */
+  @SuppressWarnings("unchecked")
+  ModelCodec<Model> codecFor(Model model) {
     ModelCodec<Model> codec = (ModelCodec<Model>) byType.get(model.getClass());
     if (codec == null) {
       throw new IllegalArgumentException("no codec is registered for " + model.getClass().getName());
     }
-    ModelOutput out = new ModelOutput();
-    out.writeString(codec.algorithm());
-    writeIndex(model.users(), out);
-    writeIndex(model.items(), out);
-    codec.write(model, out);
-    return out;
+    return codec;
   }
 
-  private static void writeIndex(IdIndex index, ModelOutput out) {
-    int n = index.size();
-    out.writeInt(n);
-    for (int i = 0; i < n; i++) {
-      out.writeString(index.idOf(i));
-    }
+  /** The codec of {@code algorithm}, or null. */
+  ModelCodec<?> codecNamed(String algorithm) {
+    return byName.get(algorithm);
+  }
+
+  /** The names of the known algorithms, for error messages. */
+  Set<String> knownAlgorithms() {
+    return byName.keySet();
   }
 
   /**
@@ -292,16 +302,16 @@ public final class ModelFiles {
       throw new ModelFormatException(source + ": unknown model format version " + version);
     }
     ByteBuffer buf = body.duplicate().position(0).limit(payload).slice().order(ByteOrder.LITTLE_ENDIAN);
-    ModelInput in = new ModelInput(buf, version, "Kindred");
+    ModelInput in = new ModelInput(buf, version, "Kindred", this, 0);
     String algorithm = in.readString();
     ModelCodec<?> codec = byName.get(algorithm);
     if (codec == null) {
       throw new ModelFormatException(source + " holds a model of algorithm '" + algorithm
           + "', for which no codec is registered (known: " + byName.keySet() + ")");
     }
-    ModelInput state = new ModelInput(buf, version, algorithm);
+    ModelInput state = new ModelInput(buf, version, algorithm, this, 0);
     try {
-      state.setIndexes(readIndex(state, "user"), readIndex(state, "item"));
+      state.setIndexes(state.readIndex("user"), state.readIndex("item"));
       Model model = codec.read(state);
       if (state.remaining() != 0) {
         throw new ModelFormatException(algorithm + " model has " + state.remaining() + " unread bytes after its state");
@@ -311,21 +321,6 @@ public final class ModelFiles {
       throw new ModelFormatException(source + ": " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       throw new ModelFormatException(source + ": invalid " + algorithm + " model state: " + e.getMessage(), e);
-    }
-  }
-
-  private static IdIndex readIndex(ModelInput in, String what) throws ModelFormatException {
-    int n = in.readInt();
-    // Every id takes at least its 4-byte length, which bounds the count before the array is allocated.
-    in.check(n >= 0 && (long) n * 4 <= in.remaining(), what + " id count " + n + " does not fit the file");
-    String[] ids = new String[n];
-    for (int i = 0; i < n; i++) {
-      ids[i] = in.readString();
-    }
-    try {
-      return IdIndex.of(ids);
-    } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(what + " ids: " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.github.kindred.persist;
 
 import io.github.kindred.data.IdIndex;
+import io.github.kindred.model.Model;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -8,20 +10,30 @@ import java.nio.charset.StandardCharsets;
  * Where a {@link ModelCodec} reads a model's state back, in the order it was written. Every read checks the bytes
  * that remain first, and every array length is checked against them before anything is allocated, so a damaged
  * length fails with a {@link ModelFormatException} instead of an {@link OutOfMemoryError}. Arrays are copied in
- * bulk. Not thread-safe; one per load.
+ * bulk. Nested models (the parts of a composite) are read with {@link #readModel()}. Not thread-safe; one per
+ * load.
  */
 public final class ModelInput {
+  /** The id-index count that stands for "the indexes of the enclosing model" in a nested model. */
+  static final int SAME_INDEX = -1;
+  /** How deep models may nest: far more than any real composite, and a bound on recursion for damaged files. */
+  static final int MAX_DEPTH = 8;
+
   private final ByteBuffer buf;
   private final int formatVersion;
   private final String algorithm;
+  private final ModelFiles files;
+  private final int depth;
   private IdIndex users;
   private IdIndex items;
   private byte[] scratch = new byte[64];
 
-  ModelInput(ByteBuffer buf, int formatVersion, String algorithm) {
+  ModelInput(ByteBuffer buf, int formatVersion, String algorithm, ModelFiles files, int depth) {
     this.buf = buf;
     this.formatVersion = formatVersion;
     this.algorithm = algorithm;
+    this.files = files;
+    this.depth = depth;
   }
 
   void setIndexes(IdIndex users, IdIndex items) {
@@ -80,6 +92,17 @@ public final class ModelInput {
     return buf.getDouble();
   }
 
+  /**
+   * Reads a boolean written by {@link ModelOutput#writeBoolean}.
+   *
+   * @throws ModelFormatException if the stored int is neither 0 nor 1
+   */
+  public boolean readBoolean() throws ModelFormatException {
+    int v = readInt();
+    check(v == 0 || v == 1, "a boolean is stored as " + v);
+    return v == 1;
+  }
+
   /** Reads a string written by {@link ModelOutput#writeString}. */
   public String readString() throws ModelFormatException {
     int n = readLength(1, "a string");
@@ -93,6 +116,47 @@ public final class ModelInput {
     }
     buf.get(scratch, 0, n);
     return new String(scratch, 0, n, StandardCharsets.UTF_8);
+  }
+
+  /** Reads an id index written by {@link ModelOutput#writeIndex}; {@code what} names it in errors. */
+  public IdIndex readIndex(String what) throws ModelFormatException {
+    return readIndex(readInt(), what);
+  }
+
+  private IdIndex readIndex(int n, String what) throws ModelFormatException {
+    // Every id takes at least its 4-byte length, which bounds the count before the array is allocated.
+    check(n >= 0 && (long) n * 4 <= remaining(), what + " id count " + n + " does not fit the file");
+    String[] ids = new String[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = readString();
+    }
+    try {
+      return IdIndex.of(ids);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(what + " ids: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a nested model written by {@link ModelOutput#writeModel} through the codecs of the {@link ModelFiles}
+   * that is loading.
+   *
+   * @throws ModelFormatException if its algorithm has no codec, models nest deeper than {@value #MAX_DEPTH}
+   *     levels, or its state is invalid
+   */
+  public Model readModel() throws IOException {
+    check(depth < MAX_DEPTH, "models nest deeper than " + MAX_DEPTH + " levels");
+    String name = readString();
+    ModelCodec<?> codec = files.codecNamed(name);
+    check(codec != null, "nested model of algorithm '" + name + "', for which no codec is registered (known: "
+        + files.knownAlgorithms() + ")");
+    ModelInput nested = new ModelInput(buf, formatVersion, name, files, depth + 1);
+    int n = readInt();
+    IdIndex u = n == SAME_INDEX ? users : nested.readIndex(n, "nested user");
+    n = readInt();
+    IdIndex i = n == SAME_INDEX ? items : nested.readIndex(n, "nested item");
+    nested.setIndexes(u, i);
+    return codec.read(nested);
   }
 
   private int readLength(int elementBytes, String what) throws ModelFormatException {

@@ -1,5 +1,7 @@
 package io.github.kindred.persist;
 
+import io.github.kindred.data.IdIndex;
+import io.github.kindred.model.Model;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +10,20 @@ import java.util.Arrays;
 /**
  * Where a {@link ModelCodec} writes a model's state: primitives, strings and primitive arrays, little-endian (the
  * byte order of the machines Kindred serves on, so that loading copies arrays without swapping bytes). Arrays are
- * written as their length followed by their elements, in bulk. Not thread-safe; one per save.
+ * written as their length followed by their elements, in bulk. A composite model writes its parts with
+ * {@link #writeModel}. Not thread-safe; one per save.
  */
 public final class ModelOutput {
   private ByteBuffer buf = ByteBuffer.allocate(1 << 12).order(ByteOrder.LITTLE_ENDIAN);
 
-  ModelOutput() {}
+  private final ModelFiles files;
+  /** The id indexes of the model whose state is being written: a nested model that shares them refers to them. */
+  private IdIndex users;
+  private IdIndex items;
+
+  ModelOutput(ModelFiles files) {
+    this.files = files;
+  }
 
   private void ensure(long more) {
     long need = (long) buf.position() + more;
@@ -52,6 +62,11 @@ public final class ModelOutput {
     buf.putDouble(v);
   }
 
+  /** Writes a boolean as the int 1 or 0. */
+  public void writeBoolean(boolean v) {
+    writeInt(v ? 1 : 0);
+  }
+
   /** Writes a string as its UTF-8 length and bytes; not null. */
   public void writeString(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
@@ -82,6 +97,53 @@ public final class ModelOutput {
     buf.putInt(a.length);
     buf.asDoubleBuffer().put(a);
     buf.position(buf.position() + 8 * a.length);
+  }
+
+  /** Writes an id index as its size and ids. */
+  public void writeIndex(IdIndex index) {
+    int n = index.size();
+    writeInt(n);
+    for (int i = 0; i < n; i++) {
+      writeString(index.idOf(i));
+    }
+  }
+
+  /**
+   * Writes a nested model (a part of a composite) through the codecs of the {@link ModelFiles} that is saving:
+   * its algorithm name, its id indexes (or a marker when they equal those of the model being written, which is
+   * usual for parts and saves writing a large catalogue twice) and its state. Read it back with
+   * {@link ModelInput#readModel()}.
+   *
+   * @throws IllegalArgumentException if no codec is registered for the model's class
+   */
+  public void writeModel(Model model) {
+    ModelCodec<Model> codec = files.codecFor(model);
+    writeString(codec.algorithm());
+    writeIndexOrSame(model.users(), users);
+    writeIndexOrSame(model.items(), items);
+    writeState(codec, model);
+  }
+
+  private void writeIndexOrSame(IdIndex index, IdIndex enclosing) {
+    if (index == enclosing || index.equals(enclosing)) {
+      writeInt(ModelInput.SAME_INDEX);
+    } else {
+      writeIndex(index);
+    }
+  }
+
+  /** Runs {@code codec} on {@code model} with the model's indexes as those nested models refer to. */
+  void writeState(ModelCodec<Model> codec, Model model) {
+    IdIndex outerUsers = users;
+    IdIndex outerItems = items;
+    users = model.users();
+    items = model.items();
+    try {
+      codec.write(model, this);
+    } finally {
+      users = outerUsers;
+      items = outerItems;
+    }
   }
 
   /** The bytes written so far: the backing array and its used length. */

@@ -97,6 +97,51 @@ class FeatureTableTest {
   }
 
   @Test
+  void aTableRebuiltFromItsPartsHasTheSameContent() {
+    FeatureTable t = movies();
+    FeatureTable back = partsOf(t, t.pointers(), t.featureIndexes());
+    assertThat(back.entities()).isEqualTo(t.entities());
+    assertThat(back.features()).isEqualTo(t.features());
+    assertThat(back.fields()).containsExactly(t.fields());
+    assertThat(back.kind(3)).isEqualTo(FeatureTable.Kind.TEXT);
+    assertThat(back.fieldOf(8)).isZero();
+    assertThat(back.value(0, 3)).isEqualTo(1995f);
+    assertThat(back.value(1, 2)).isEqualTo(1f);
+    assertThat(back.featuresOf(2)).isEmpty();
+  }
+
+  @Test
+  void inconsistentPartsAreRejected() {
+    FeatureTable t = movies();
+    int[] descending = t.featureIndexes().clone();
+    descending[0] = descending[1];
+    assertThatThrownBy(() -> partsOf(t, t.pointers(), descending)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("strictly ascending");
+    int[] pointers = t.pointers().clone();
+    pointers[3]--;
+    assertThatThrownBy(() -> partsOf(t, pointers, t.featureIndexes()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not fit 3 entities");
+    int[] outOfRange = t.featureIndexes().clone();
+    outOfRange[outOfRange.length - 1] = t.featureCount();
+    assertThatThrownBy(() -> partsOf(t, t.pointers(), outOfRange)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("feature 9 of 9");
+  }
+
+  private static FeatureTable partsOf(FeatureTable t, int[] pointers, int[] featureIndexes) {
+    String[] fields = t.fields();
+    FeatureTable.Kind[] kinds = new FeatureTable.Kind[fields.length];
+    for (int f = 0; f < fields.length; f++) {
+      kinds[f] = t.kind(f);
+    }
+    int[] fieldOf = new int[t.featureCount()];
+    for (int f = 0; f < fieldOf.length; f++) {
+      fieldOf[f] = t.fieldOf(f);
+    }
+    return FeatureTable.of(t.entities(), t.features(), fields, kinds, fieldOf, pointers, featureIndexes,
+        t.values());
+  }
+
+  @Test
   void emptyTableHasNothing() {
     FeatureTable t = FeatureTable.empty();
     assertThat(t.entities().size()).isZero();
