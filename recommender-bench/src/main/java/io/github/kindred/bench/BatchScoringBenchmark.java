@@ -1,6 +1,5 @@
 package io.github.kindred.bench;
 
-import io.github.kindred.math.BlockedItemFactors;
 import io.github.kindred.math.FactorScoring;
 import io.github.kindred.math.TopN;
 import java.util.Arrays;
@@ -23,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The question: how much cheaper is a user's top-10 when a batch of {@value #BATCH} users is scored in one pass over
  * the item matrix (offline precomputation, e-mail campaigns, cache warming) instead of one pass per user?
  *
- * <p>{@link #oneByOne}, {@link #batch} and {@link #blockedBatch} report time per user (each invocation serves
+ * <p>{@link #oneByOne} and {@link #batch} report time per user (each invocation serves
  * {@value #BATCH} users); {@link #copy} reports one {@code System.arraycopy} of the matrix, the cost of streaming it
  * once, so {@code batch / copy} below 1 means a user costs less than reading the matrix. The batch pays off where
  * the matrix does not fit in the last-level cache (1,000,000 x 64 floats = 256 MB).
@@ -49,7 +48,6 @@ public class BatchScoringBenchmark {
   public int factors;
 
   private float[] itemFactors;
-  private BlockedItemFactors blockedFactors;
   private float[] copyTarget;
   private float[] users;
   private float[][] userRows;
@@ -60,7 +58,6 @@ public class BatchScoringBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     itemFactors = BenchData.uniform(size * factors, 0.5f, 1);
-    blockedFactors = BlockedItemFactors.of(itemFactors, size, factors);
     copyTarget = new float[itemFactors.length];
     users = BenchData.uniform(BATCH * factors, 1f, 4);
     userRows = new float[BATCH][];
@@ -92,17 +89,6 @@ public class BatchScoringBenchmark {
       t.reset(10);
     }
     FactorScoring.scoreTopNBatch(itemFactors, size, factors, users, BATCH, excluded, tops);
-    return tops;
-  }
-
-  /** {@link BlockedItemFactors#scoreTopNBatch}: one pass over the blocked matrix. */
-  @Benchmark
-  @OperationsPerInvocation(BATCH)
-  public TopN[] blockedBatch() {
-    for (TopN t : tops) {
-      t.reset(10);
-    }
-    blockedFactors.scoreTopNBatch(users, BATCH, excluded, tops);
     return tops;
   }
 

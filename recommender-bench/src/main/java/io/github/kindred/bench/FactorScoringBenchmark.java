@@ -1,6 +1,5 @@
 package io.github.kindred.bench;
 
-import io.github.kindred.math.BlockedItemFactors;
 import io.github.kindred.math.FactorScoring;
 import io.github.kindred.math.TopN;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,6 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #reference}: the textbook code, a scalar dot-product loop writing a score array, then a separate
  *       top-N pass over it;
  *   <li>{@link #kernel}: {@link FactorScoring#scoreTopN}, the kernel every factor model serves with;
- *   <li>{@link #blocked}: {@link BlockedItemFactors#scoreTopN}, the same request on the blocked item layout;
  *   <li>{@link #copy}: {@code System.arraycopy} of the same item matrix, the physical limit: scoring must read every
  *       byte of the matrix once, a copy reads it once and writes it once, so a ratio below 1 means the kernel runs
  *       at memory speed.
@@ -55,7 +53,6 @@ public class FactorScoringBenchmark {
   public int factors;
 
   private float[] itemFactors;
-  private BlockedItemFactors blockedFactors;
   private float[] copyTarget;
   private float[] user;
   private float[] scores;
@@ -67,7 +64,6 @@ public class FactorScoringBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     itemFactors = BenchData.uniform(size * factors, 0.5f, 1);
-    blockedFactors = BlockedItemFactors.of(itemFactors, size, factors);
     copyTarget = new float[itemFactors.length];
     user = BenchData.uniform(factors, 1f, 2);
     scores = new float[size];
@@ -100,15 +96,6 @@ public class FactorScoringBenchmark {
   public int[] kernel() {
     top.reset(10);
     FactorScoring.scoreTopN(itemFactors, size, factors, user, excluded, top);
-    top.drainTo(result, null);
-    return result;
-  }
-
-  /** Kindred's blocked layout: the same fused request, vectorisable by C2. */
-  @Benchmark
-  public int[] blocked() {
-    top.reset(10);
-    blockedFactors.scoreTopN(user, excluded, top);
     top.drainTo(result, null);
     return result;
   }

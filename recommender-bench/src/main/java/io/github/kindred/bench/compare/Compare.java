@@ -29,8 +29,8 @@ import java.util.Locale;
  * <pre>
  * java -cp recommender-bench/target/benchmarks.jar io.github.kindred.bench.compare.Compare \
  *     --train datasets/ml-100k/split-p80/train.tsv --test datasets/ml-100k/split-p80/test.tsv \
- *     [--mahout-item-users 200] [--factors 64] [--als-iterations 10] [--hkv-iterations 20] [--threads 2] \
- *     [--only PART,PART...] [--out table.md]
+ *     [--mahout-item-users 200] [--factors 64] [--als-iterations 10] [--als-lambda 0.065] [--als-alpha 40] \
+ *     [--hkv-iterations 20] [--hkv-alpha 1] [--threads 2] [--only PART,PART...] [--out table.md]
  * </pre>
  */
 public final class Compare {
@@ -47,8 +47,9 @@ public final class Compare {
     Split split = Split.read(o.train, o.test);
     List<Contender> contenders = new ArrayList<>();
     contenders.addAll(KindredContenders.all(o.threads));
-    contenders.addAll(RankSysContenders.all(o.factors, o.hkvIterations));
-    contenders.addAll(MahoutContenders.all(o.mahoutItemUsers, o.factors, o.alsIterations, o.threads));
+    contenders.addAll(RankSysContenders.all(o.factors, o.hkvIterations, o.hkvAlpha));
+    contenders.addAll(
+        MahoutContenders.all(o.mahoutItemUsers, o.factors, o.alsIterations, o.alsLambda, o.alsAlpha, o.threads));
     StringBuilder table = new StringBuilder();
     table.append(String.format(Locale.ROOT, "Split: %s / %s; %d training users, %d items, %d interactions; %d "
         + "users with test items.%n%n", o.train, o.test, split.train().userCount(), split.train().itemCount(),
@@ -120,6 +121,9 @@ public final class Compare {
     int factors = 64;
     int alsIterations = 10;
     int hkvIterations = 20;
+    double hkvAlpha = 1;
+    double alsLambda = 0.065;
+    double alsAlpha = 40;
     int threads = Runtime.getRuntime().availableProcessors();
 
     static Options parse(String[] args) {
@@ -140,6 +144,9 @@ public final class Compare {
           case "--als-iterations" -> o.alsIterations = positive(name, v);
           case "--hkv-iterations" -> o.hkvIterations = positive(name, v);
           case "--threads" -> o.threads = positive(name, v);
+          case "--hkv-alpha" -> o.hkvAlpha = positiveReal(name, v);
+          case "--als-lambda" -> o.alsLambda = positiveReal(name, v);
+          case "--als-alpha" -> o.alsAlpha = positiveReal(name, v);
           default -> usage("unknown option " + name);
         }
       }
@@ -162,6 +169,19 @@ public final class Compare {
       return false;
     }
 
+    private static double positiveReal(String name, String v) {
+      try {
+        double x = Double.parseDouble(v);
+        if (x > 0 && Double.isFinite(x)) {
+          return x;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      usage(name + " must be a positive number, got '" + v + "'");
+      return 0;
+    }
+
     private static int positive(String name, String v) {
       try {
         int n = Integer.parseInt(v);
@@ -179,7 +199,8 @@ public final class Compare {
       PrintStream err = System.err;
       err.println("Compare: " + problem);
       err.println("usage: Compare --train FILE --test FILE [--mahout-item-users N] [--factors N]"
-          + " [--als-iterations N] [--hkv-iterations N] [--threads N] [--only PART,PART...] [--out FILE]");
+          + " [--als-iterations N] [--als-lambda X] [--als-alpha X] [--hkv-iterations N] [--hkv-alpha X]"
+          + " [--threads N] [--only PART,PART...] [--out FILE]");
       throw new IllegalArgumentException(problem);
     }
   }

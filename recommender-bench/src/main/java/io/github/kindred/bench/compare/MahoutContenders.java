@@ -28,9 +28,12 @@ final class MahoutContenders {
    *     100 ms per user)
    * @param factors ALS-WR factors
    * @param iterations ALS-WR iterations
+   * @param lambda ALS-WR regularisation (0.065 in Mahout's examples)
+   * @param alpha ALS-WR confidence weight of observed pairs (40 in Mahout's examples)
    * @param threads ALS-WR training threads
    */
-  static List<Contender> all(int itemBasedUsers, int factors, int iterations, int threads) {
+  static List<Contender> all(int itemBasedUsers, int factors, int iterations, double lambda, double alpha,
+      int threads) {
     return List.of(
         new Taste("Mahout 0.13 item-based (boolean), log-likelihood", itemBasedUsers) {
           @Override
@@ -38,12 +41,11 @@ final class MahoutContenders {
             return new GenericBooleanPrefItemBasedRecommender(model, new LogLikelihoodSimilarity(model));
           }
         },
-        new Taste("Mahout 0.13 ALS-WR implicit, " + factors + " factors, " + iterations + " it.",
-            Integer.MAX_VALUE) {
+        new Taste("Mahout 0.13 ALS-WR implicit, " + factors + " factors, " + iterations + " it., lambda " + lambda
+            + ", alpha " + alpha, Integer.MAX_VALUE) {
           @Override
           Recommender build(DataModel model) throws Exception {
-            // lambda 0.065 and alpha 40 are the values of Mahout's own implicit-feedback examples.
-            ALSWRFactorizer als = new ALSWRFactorizer(model, factors, 0.065, iterations, true, 40, threads);
+            ALSWRFactorizer als = new ALSWRFactorizer(model, factors, lambda, iterations, true, alpha, threads);
             return new SVDRecommender(model, als, new AllUnknownItemsCandidateItemsStrategy());
           }
         });

@@ -31,8 +31,11 @@ import org.ranksys.core.util.tuples.Tuple2id;
 final class RankSysContenders {
   private RankSysContenders() {}
 
-  /** The RankSys systems; {@code factors} and {@code iterations} configure HKV. */
-  static List<Contender> all(int factors, int iterations) {
+  /**
+   * The RankSys systems; {@code factors}, {@code iterations} and {@code alpha} configure HKV, whose confidence in an
+   * observed pair is {@code 1 + alpha * value}.
+   */
+  static List<Contender> all(int factors, int iterations, double alpha) {
     return List.of(
         new Fast("RankSys 0.4.3 popularity") {
           @Override
@@ -49,12 +52,12 @@ final class RankSysContenders {
                 new CachedItemNeighborhood<>(new TopKItemNeighborhood<>(sim, 200)), 1);
           }
         },
-        new Fast("RankSys 0.4.3 HKV implicit, " + factors + " factors, " + iterations + " it.") {
+        new Fast("RankSys 0.4.3 HKV implicit, " + factors + " factors, " + iterations + " it., alpha " + alpha) {
           @Override
           FastRecommender<Integer, Integer> build(FastPreferenceData<Integer, Integer> data) {
-            // lambda 0.1 and confidence 1 + x are the values of RankSys's own HKV example.
+            // lambda 0.1 is the value of RankSys's own HKV example (which uses alpha 1).
             Factorization<Integer, Integer> f =
-                new HKVFactorizer<Integer, Integer>(0.1, x -> 1 + x, iterations).factorize(factors, data);
+                new HKVFactorizer<Integer, Integer>(0.1, x -> 1 + alpha * x, iterations).factorize(factors, data);
             return new MFRecommender<>(data, data, f);
           }
         });
