@@ -190,6 +190,37 @@ public final class InteractionLog {
     return new InteractionLog(users, items, eventTypes, u, it, v, t, ty, contextNames, contextValues, cc);
   }
 
+  /**
+   * Returns a log without any trace of user {@code userId}: their events are dropped and their id leaves the user
+   * index, so a model trained on the result does not know them (the right to erasure). Users after the removed one
+   * move down one index; item indexes, event types and context dictionaries are shared with this log. This log is
+   * unchanged. O(events).
+   *
+   * @param userId the external user id
+   * @return the new log, or this log if {@code userId} is unknown
+   * @throws NullPointerException if {@code userId} is null
+   */
+  public InteractionLog withoutUser(String userId) {
+    Objects.requireNonNull(userId, "userId");
+    int removed = users.indexOf(userId);
+    if (removed < 0) {
+      return this;
+    }
+    String[] ids = users.ids();
+    String[] kept = new String[ids.length - 1];
+    System.arraycopy(ids, 0, kept, 0, removed);
+    System.arraycopy(ids, removed + 1, kept, removed, kept.length - removed);
+    InteractionLog rest = filter((log, i) -> log.user[i] != removed);
+    int[] u = rest.user;
+    for (int k = 0; k < u.length; k++) {
+      if (u[k] > removed) {
+        u[k]--;
+      }
+    }
+    return new InteractionLog(IdIndex.of(kept), items, eventTypes, u, rest.item, rest.value, rest.time, rest.type,
+        contextNames, contextValues, rest.contextCodes);
+  }
+
   /** A test on one event of a log. */
   @FunctionalInterface
   public interface EventFilter {

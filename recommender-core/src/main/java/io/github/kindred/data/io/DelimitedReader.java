@@ -3,7 +3,6 @@ package io.github.kindred.data.io;
 import io.github.kindred.data.Context;
 import io.github.kindred.data.EventTypes;
 import io.github.kindred.data.InteractionLog;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * naming the file, the line and the reason, and every event, id and context value the read had added is removed
  * from the builder again. A line is malformed when its field count differs from the header's (or, without a
  * header, from the first line's), when an id is blank, when a value is not a finite number, when a timestamp is
- * not a whole number, or when its event type is unknown to the builder. In lenient mode such lines are skipped
+ * not a whole number, when its event type is unknown to the builder, or when it is longer than
+ * {@link #maxLineLength()}. In lenient mode such lines are skipped
  * and counted in the returned {@link ReadReport}. Problems with the file as a whole (it is empty, or its header
  * lacks a mapped column) fail in both modes.
  *
@@ -32,11 +33,53 @@ import org.slf4j.LoggerFactory;
 public final class DelimitedReader {
   private static final Logger LOG = LoggerFactory.getLogger(DelimitedReader.class);
 
-  private final DelimitedFormat format;
+  /** The longest line accepted unless {@link #withMaxLineLength(int)} says otherwise: 1,048,576 characters. */
+  public static final int DEFAULT_MAX_LINE_LENGTH = RecordReader.DEFAULT_MAX_LINE_LENGTH;
 
-  /** Creates a reader for {@code format}. */
+  private final DelimitedFormat format;
+  private final int maxLineLength;
+  private final UnaryOperator<String> userIds;
+
+  /** Creates a reader for {@code format}, with the default maximum line length and user ids as read. */
   public DelimitedReader(DelimitedFormat format) {
+    this(format, DEFAULT_MAX_LINE_LENGTH, UnaryOperator.identity());
+  }
+
+  private DelimitedReader(DelimitedFormat format, int maxLineLength, UnaryOperator<String> userIds) {
     this.format = Objects.requireNonNull(format, "format");
+    this.maxLineLength = maxLineLength;
+    this.userIds = userIds;
+  }
+
+  /**
+   * Returns a reader that accepts lines (and quoted records spanning lines) of at most {@code maxLineLength}
+   * characters. A longer line fails a strict read as soon as the bound is passed, without reading on; a lenient
+   * read skips through it without holding it in memory and counts it as malformed. A quoted field longer than that always fails, since the reader cannot find
+   * the next record inside it. The bound keeps a corrupt or hostile file (one 10 MB line, a missing line break)
+   * from exhausting the heap.
+   *
+   * @param maxLineLength the maximum in characters, >= 1
+   * @throws IllegalArgumentException if {@code maxLineLength < 1}
+   */
+  public DelimitedReader withMaxLineLength(int maxLineLength) {
+    if (maxLineLength < 1) {
+      throw new IllegalArgumentException("maxLineLength must be >= 1, got " + maxLineLength);
+    }
+    return new DelimitedReader(format, maxLineLength, userIds);
+  }
+
+  /**
+   * Returns a reader that passes every user id through {@code mapping} before adding the event, for example a
+   * {@link io.github.kindred.data.Pseudonymizer}, so that raw ids never reach the log. The mapping must be
+   * deterministic and thread-safe if the reader is shared; a null or blank result makes the line malformed.
+   */
+  public DelimitedReader withUserIdMapping(UnaryOperator<String> mapping) {
+    return new DelimitedReader(format, maxLineLength, Objects.requireNonNull(mapping, "mapping"));
+  }
+
+  /** The longest line accepted, in characters. */
+  public int maxLineLength() {
+    return maxLineLength;
   }
 
   /** The format this reader applies. */
@@ -80,7 +123,8 @@ public final class DelimitedReader {
   public ReadReport readInto(Path file, InteractionLog.Builder builder) throws IOException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(builder, "builder");
-    try (RecordReader records = RecordReader.open(file, format.separator(), format.quoted(), format.charset())) {
+    try (RecordReader records = RecordReader.open(file, format.separator(), format.quoted(), format.charset(),
+        maxLineLength, format.lenient())) {
       return read(records, builder);
     }
   }
@@ -98,8 +142,8 @@ public final class DelimitedReader {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(builder, "builder");
-    BufferedReader buffered = in instanceof BufferedReader b ? b : new BufferedReader(in);
-    return read(new RecordReader(buffered, source, format.separator(), format.quoted(), format.charset()), builder);
+    return read(new RecordReader(in, source, format.separator(), format.quoted(), format.charset(), maxLineLength,
+        format.lenient()), builder);
   }
 
   private ReadReport read(RecordReader records, InteractionLog.Builder builder) throws IOException {
@@ -197,6 +241,10 @@ public final class DelimitedReader {
     String user = fields[m.user].strip();
     if (user.isEmpty()) {
       return "blank user id";
+    }
+    user = userIds.apply(user);
+    if (user == null || user.isBlank()) {
+      return "the user id mapping returned a blank id";
     }
     String item = fields[m.item].strip();
     if (item.isEmpty()) {

@@ -1,8 +1,8 @@
 package io.github.kindred.data.io;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -20,7 +20,10 @@ import java.util.List;
  * titles contain quotes) readable.
  */
 final class RecordReader implements Closeable {
-  private final BufferedReader in;
+  /** The longest line (or quoted record) accepted by default, in characters: 1 Mi, about 2 MB of heap. */
+  static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
+
+  private final Reader in;
   private final String source;
   private final String separator;
   private final char separatorChar;
@@ -28,10 +31,38 @@ final class RecordReader implements Closeable {
   private final Charset charset;
   private final List<String> fields = new ArrayList<>();
   private final StringBuilder quotedText = new StringBuilder();
+  private final int maxLineLength;
+  private final boolean skipLongLines;
+  /** Our own buffer and line assembly instead of BufferedReader.readLine, whose lines have no length bound. */
+  private final char[] buffer = new char[8192];
+  private final StringBuilder lineText = new StringBuilder();
+  private int bufferPos;
+  private int bufferEnd;
+  private boolean skipLineFeed;
+  private boolean lineTooLong;
   private long linesRead;
   private long recordLine;
 
-  RecordReader(BufferedReader in, String source, String separator, boolean quoted, Charset charset) {
+  RecordReader(Reader in, String source, String separator, boolean quoted, Charset charset) {
+    this(in, source, separator, quoted, charset, DEFAULT_MAX_LINE_LENGTH, false);
+  }
+
+  /**
+   * Creates a reader.
+   *
+   * @param maxLineLength the longest physical line, and the longest quoted record, accepted, in characters, >= 1;
+   *     a longer line is consumed without being held in memory and rejected
+   * @param skipLongLines whether a longer line is read through to its end and reported as a {@link BadRecord} (for
+   *     lenient reads, which go on after it), rather than failing at once with a {@link MalformedDataException}
+   *     without reading further (so that even an endless line costs bounded time)
+   */
+  RecordReader(Reader in, String source, String separator, boolean quoted, Charset charset, int maxLineLength,
+      boolean skipLongLines) {
+    this.skipLongLines = skipLongLines;
+    if (maxLineLength < 1) {
+      throw new IllegalArgumentException("maxLineLength must be >= 1, got " + maxLineLength);
+    }
+    this.maxLineLength = maxLineLength;
     this.in = in;
     this.source = source;
     this.separator = separator;
@@ -42,7 +73,15 @@ final class RecordReader implements Closeable {
 
   /** Opens {@code file}; the source label is the path as given. */
   static RecordReader open(Path file, String separator, boolean quoted, Charset charset) throws IOException {
-    return new RecordReader(Files.newBufferedReader(file, charset), file.toString(), separator, quoted, charset);
+    return open(file, separator, quoted, charset, DEFAULT_MAX_LINE_LENGTH, false);
+  }
+
+  /** Opens {@code file} with a bound on line length; see the constructor. */
+  static RecordReader open(Path file, String separator, boolean quoted, Charset charset, int maxLineLength,
+      boolean skipLongLines) throws IOException {
+    // Files.newBufferedReader decodes strictly: malformed bytes raise CharacterCodingException, never U+FFFD.
+    return new RecordReader(Files.newBufferedReader(file, charset), file.toString(), separator, quoted, charset,
+        maxLineLength, skipLongLines);
   }
 
   /** The label of the input used in messages. */
@@ -63,8 +102,10 @@ final class RecordReader implements Closeable {
   /**
    * Returns the fields of the next non-blank record, or null at the end of the input.
    *
-   * @throws BadRecord if the record's quoting is malformed; the record is consumed, so reading may go on
-   * @throws MalformedDataException if the bytes are not valid in the charset
+   * @throws BadRecord if the record's quoting is malformed or its line is longer than the maximum; the record is
+   *     consumed, so reading may go on
+   * @throws MalformedDataException if the bytes are not valid in the charset, or a quoted field grows beyond the
+   *     maximum line length (reading cannot resume inside a quoted field)
    */
   String[] next() throws IOException, BadRecord {
     String line;
@@ -73,8 +114,11 @@ final class RecordReader implements Closeable {
       if (line == null) {
         return null;
       }
-    } while (line.isBlank());
+    } while (line.isBlank() && !lineTooLong);
     recordLine = linesRead;
+    if (lineTooLong) {
+      throw new BadRecord(recordLine, "the line is longer than the maximum of " + maxLineLength + " characters");
+    }
     fields.clear();
     if (!quoted || line.indexOf('"') < 0) {
       splitPlain(line, 0);
@@ -84,24 +128,73 @@ final class RecordReader implements Closeable {
     return fields.toArray(new String[0]);
   }
 
+  /**
+   * Returns the next physical line without its terminator ({@code \n}, {@code \r} or {@code \r\n}), or null at
+   * the end. A line longer than the maximum is read to its end but not kept: the result is then empty and
+   * {@link #lineTooLong} is set, so a 10 MB line costs no more memory than a short one.
+   */
   private String readLine() throws IOException {
-    String line;
+    lineText.setLength(0);
+    lineTooLong = false;
+    boolean any = false;
+    while (true) {
+      if (bufferPos == bufferEnd && !fill()) {
+        if (!any) {
+          return null;
+        }
+        break;
+      }
+      if (skipLineFeed) {
+        skipLineFeed = false;
+        if (buffer[bufferPos] == '\n') {
+          bufferPos++;
+          continue;
+        }
+      }
+      any = true;
+      int start = bufferPos;
+      while (bufferPos < bufferEnd && buffer[bufferPos] != '\n' && buffer[bufferPos] != '\r') {
+        bufferPos++;
+      }
+      if (!lineTooLong) {
+        if (lineText.length() + (bufferPos - start) > maxLineLength) {
+          if (!skipLongLines) {
+            throw error(linesRead + 1, "the line is longer than the maximum of " + maxLineLength + " characters");
+          }
+          lineTooLong = true;
+          lineText.setLength(0);
+        } else {
+          lineText.append(buffer, start, bufferPos - start);
+        }
+      }
+      if (bufferPos < bufferEnd) {
+        skipLineFeed = buffer[bufferPos] == '\r';
+        bufferPos++;
+        break;
+      }
+    }
+    String line = lineText.toString();
+    if (linesRead == 0 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+      line = line.substring(1);
+    }
+    linesRead++;
+    return line;
+  }
+
+  /** Refills the buffer; returns false at the end of the input. */
+  private boolean fill() throws IOException {
+    int n;
     try {
-      line = in.readLine();
+      n = in.read(buffer, 0, buffer.length);
     } catch (CharacterCodingException e) {
       // The decoder works ahead of the lines handed out (a buffer of about 8K characters), so the bad bytes are
       // known to lie at or after the next line, not exactly where.
       throw new MalformedDataException(source, linesRead + 1,
           "bytes that are not valid " + charset + " at or after this line");
     }
-    if (line == null) {
-      return null;
-    }
-    if (linesRead == 0 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-      line = line.substring(1);
-    }
-    linesRead++;
-    return line;
+    bufferPos = 0;
+    bufferEnd = Math.max(n, 0);
+    return n > 0;
   }
 
   private int indexOfSeparator(String line, int from) {
@@ -141,6 +234,10 @@ final class RecordReader implements Closeable {
             line = readLine();
             if (line == null) {
               throw new BadRecord(recordLine, "a quoted field is not closed before the end of the file");
+            }
+            if (lineTooLong || quotedText.length() + line.length() > maxLineLength) {
+              throw error(recordLine, "a quoted field runs over more than the maximum of " + maxLineLength
+                  + " characters (an unclosed quote?)");
             }
             pos = 0;
             continue;
