@@ -115,8 +115,8 @@ class KindredEvalTest {
 
   @Test
   void unknownAlgorithmIsAUsageError() {
-    assertOneLineError(run(base("--algorithm", "ease:lambda=5").toArray(String[]::new)), 2,
-        "unknown algorithm 'ease'; valid: popularity, itemknn");
+    assertOneLineError(run(base("--algorithm", "easy:lambda=5").toArray(String[]::new)), 2,
+        "unknown algorithm 'easy'; valid: popularity, itemknn, userknn, trending, ials, bpr, ease");
   }
 
   @Test
