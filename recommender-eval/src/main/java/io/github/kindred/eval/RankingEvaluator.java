@@ -138,13 +138,14 @@ public final class RankingEvaluator {
   /**
    * Evaluates {@code model}.
    *
-   * @param model the fitted model; it must score exactly the training matrix's items
+   * @param model the fitted model; it must score at least the training matrix's items (items it appends after
+   *     them, such as feature-only items, are not ranked)
    * @param train the matrix the model was trained on (its rows are the users' histories, and the items to exclude)
    * @param test the held-out matrix on the same indexes; rows and columns beyond the training matrix's are users
    *     and items unknown at training time
    * @param foldIn the revealed events of users unknown to training, on the test matrix's indexes, or null
    * @return the per-user metric values at every cut-off, their means and the aggregate metrics
-   * @throws IllegalArgumentException if the model's item count differs from the training matrix's, or a
+   * @throws IllegalArgumentException if the model scores fewer items than the training matrix has, or a
    *     candidate index is out of range
    */
   public RankingResult evaluate(Model model, InteractionMatrix train, InteractionMatrix test,
@@ -153,7 +154,9 @@ public final class RankingEvaluator {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(test, "test");
     int items = train.columns();
-    if (model.itemCount() != items) {
+    // Feature-aware models may append items known only from features after the training items; those cannot be
+    // in the training matrix, so they are scored but never ranked, keeping the protocol's candidate set.
+    if (model.itemCount() < items) {
       throw new IllegalArgumentException(
           "the model scores " + model.itemCount() + " items but the training matrix has " + items);
     }
@@ -345,7 +348,7 @@ public final class RankingEvaluator {
 
     /** Per-thread scratch: a score buffer, a selector, the ranked list and sampling and AUC buffers. */
     final class Worker {
-      final float[] scores = new float[items];
+      final float[] scores = new float[Math.max(items, model.itemCount())];
       final TopN top = new TopN(depth);
       final int[] ranked = new int[depth];
       final boolean[] marked = new boolean[items];

@@ -73,13 +73,7 @@ public final class Reports {
         rows.add(row);
       }
     }
-    int[] width = new int[header.size()];
-    for (int c = 0; c < width.length; c++) {
-      width[c] = header.get(c).length();
-      for (List<String> row : rows) {
-        width[c] = Math.max(width[c], row.get(c).length());
-      }
-    }
+    int[] width = widths(header, rows);
     StringBuilder out = new StringBuilder();
     appendRow(out, header, width, manyData ? 2 : 1);
     for (List<String> row : rows) {
@@ -126,13 +120,7 @@ public final class Reports {
         row.add(Integer.toString(res.contextCount(label)));
         rows.add(row);
       }
-      int[] width = new int[header.size()];
-      for (int c = 0; c < width.length; c++) {
-        width[c] = header.get(c).length();
-        for (List<String> row : rows) {
-          width[c] = Math.max(width[c], row.get(c).length());
-        }
-      }
+      int[] width = widths(header, rows);
       out.append('\n').append("by context: ").append(label(run)).append(" on ").append(run.data())
           .append(run.seeded() ? " (seed " + run.seed() + ")" : "").append(", ").append(res.userCount())
           .append(" (user, context) groups\n");
@@ -141,6 +129,18 @@ public final class Reports {
         appendRow(out, row, width, 1);
       }
     }
+  }
+
+  /** The width of each column: its longest cell, header included. */
+  private static int[] widths(List<String> header, List<List<String>> rows) {
+    int[] width = new int[header.size()];
+    for (int c = 0; c < width.length; c++) {
+      width[c] = header.get(c).length();
+      for (List<String> row : rows) {
+        width[c] = Math.max(width[c], row.get(c).length());
+      }
+    }
+    return width;
   }
 
   private static void appendRow(StringBuilder out, List<String> cells, int[] width, int leftAligned) {

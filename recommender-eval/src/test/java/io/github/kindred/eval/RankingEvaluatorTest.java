@@ -162,10 +162,19 @@ class RankingEvaluatorTest {
   }
 
   @Test
+  void itemsAModelAppendsAfterTheTrainingItemsAreNeverRanked() {
+    // Without item 4 (score 3), u0 ranks [1, 2] and u1 ranks [0, 3]: all 4 training items covered at k = 2.
+    InteractionMatrix train = matrix(3, 4, new int[][] {{0, 0}, {1, 1}, {1, 2}, {2, 0}});
+    RankingResult r = RankingEvaluator.builder().cutoffs(2).threads(1).build().evaluate(MODEL, train, TEST);
+    assertThat(r.coverage(2)).isEqualTo(1.0);
+    assertThat(r.itemCount()).isEqualTo(4);
+  }
+
+  @Test
   void rejectsAModelOnOtherItemsAndBadConfiguration() {
-    InteractionMatrix train = matrix(3, 4, new int[][] {{0, 0}});
+    InteractionMatrix train = matrix(3, 6, new int[][] {{0, 0}});
     assertThatThrownBy(() -> RankingEvaluator.builder().build().evaluate(MODEL, train, TEST))
-        .hasMessage("the model scores 5 items but the training matrix has 4");
+        .hasMessage("the model scores 5 items but the training matrix has 6");
     assertThatThrownBy(() -> RankingEvaluator.builder().cutoffs(0)).hasMessage("cut-offs must be >= 1, got 0");
     assertThatThrownBy(() -> RankingEvaluator.builder().cutoffs()).hasMessage("at least one cut-off is needed");
     assertThatThrownBy(() -> RankingEvaluator.builder().threads(0)).hasMessage("threads must be >= 1, got 0");
