@@ -63,11 +63,13 @@ final class DataOptions {
 
   @Option(names = "--columns", paramLabel = "ROLE=COL,...",
       description = "csv: header names of the columns, user=COL,item=COL[,value=COL][,timestamp=COL] (timestamps "
-          + "in epoch seconds). Default: user=user,item=item, value=value and timestamp=timestamp if present.")
+          + "in epoch seconds). Default: user=user,item=item (every event has value 1).")
   String columns;
 
   @Option(names = "--context", paramLabel = "COL,...", split = ",",
-      description = "csv: header names of context columns; each becomes a context feature of that name.")
+      description = "csv: header names of context columns; each becomes a context feature of that name. Test "
+          + "events with context are ranked per (user, context) group, the context passed in the query, and "
+          + "metrics are also reported per feature=value (JSON byContext).")
   List<String> context = new ArrayList<>();
 
   @Option(names = "--separator", paramLabel = "SEP", defaultValue = ",",
@@ -75,7 +77,8 @@ final class DataOptions {
   String separator = ",";
 
   @Option(names = "--time-context", description = "Derive context from timestamps: timeOfDay (night, morning, "
-      + "afternoon, evening), dayOfWeek (mon..sun), weekend (yes, no), season (winter..autumn), in --zone.")
+      + "afternoon, evening), dayOfWeek (mon..sun), weekend (yes, no), season (winter..autumn), in --zone; "
+      + "evaluated per (user, context) group as for --context.")
   boolean timeContext;
 
   @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
@@ -151,8 +154,7 @@ final class DataOptions {
 
   /**
    * The csv format of --columns, --context and --separator: header names for every role; without --columns the
-   * roles are looked up under their own names ({@code user}, {@code item}, and {@code value} and
-   * {@code timestamp} when the header has them, which the reader checks).
+   * user and item columns are those named {@code user} and {@code item}, and every event has value 1.
    */
   DelimitedFormat csvFormat() {
     Map<String, String> roles = new LinkedHashMap<>();
