@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.kindred.data.Context;
 import io.github.kindred.data.DuplicatePolicy;
 import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.IdIndex;
@@ -159,6 +160,48 @@ class RankingEvaluatorTest {
       assertThat(three.perUser(m, 20)).containsExactly(one.perUser(m, 20));
     }
     assertThat(three.coverage(5)).isEqualTo(one.coverage(5));
+  }
+
+  @Test
+  void coldUsersCarryTheirFeaturesAndGroupRowsTheirContext() {
+    // A model that puts item 3 first when the query has user features and item 2 first in context "x".
+    IdIndex items = IdIndex.of(ids("i", 4));
+    Model model = new Model() {
+      @Override
+      public IdIndex items() {
+        return items;
+      }
+
+      @Override
+      public IdIndex users() {
+        return IdIndex.of("u0");
+      }
+
+      @Override
+      public void score(Query query, float[] out) {
+        float[] base = {4, 3, 2, 1};
+        System.arraycopy(base, 0, out, 0, 4);
+        if (query.hasUserFeatures()) {
+          out[3] = 10;
+        }
+        if ("x".equals(query.context().get("c"))) {
+          out[2] = 20;
+        }
+      }
+    };
+    InteractionMatrix train = matrix(1, 4, new int[][] {{0, 0}});
+    // Test rows: u0 (known) wants 2, u1 (cold, with features) wants 3, u2 (cold, no features) wants 3.
+    InteractionMatrix test = matrix(3, 4, new int[][] {{0, 2}, {1, 3}, {2, 3}});
+    FeatureTable features = FeatureTable.builder().categorical("u1", "gender", "F").build();
+    RankingResult plain = RankingEvaluator.builder().cutoffs(1).threads(1)
+        .userFeatures(features, IdIndex.of("u0", "u1", "u2")).build().evaluate(model, train, test);
+    assertThat(plain.perUser(RankingMetric.HIT, 1)).containsExactly(0.0, 1.0, 0.0);
+    // Two group rows of user 0, in contexts c=x and c=y, each wanting item 2.
+    InteractionMatrix groups = matrix(2, 4, new int[][] {{0, 2}, {1, 2}});
+    RankingResult byContext = RankingEvaluator.builder().cutoffs(1).threads(1)
+        .rows(new int[] {0, 0}, new Context[] {Context.of("c", "x"), Context.of("c", "y")}).build()
+        .evaluate(model, train, groups);
+    assertThat(byContext.perUser(RankingMetric.HIT, 1)).containsExactly(1.0, 0.0);
   }
 
   @Test
