@@ -136,7 +136,10 @@ public final class AlgorithmRegistry {
     return build(name, values, null, factory);
   }
 
-  /** As {@link #build(String, Map, java.util.function.Function)}, resolving nested specifications in {@code registry}. */
+  /**
+   * As {@link #build(String, Map, java.util.function.Function)}, resolving nested specifications in
+   * {@code registry} (null: none allowed).
+   */
   static <T> T build(String name, Map<String, String> values, AlgorithmRegistry registry,
       java.util.function.Function<Parameters, T> factory) {
     try {

@@ -22,14 +22,14 @@ import java.util.stream.IntStream;
  * Runs algorithms x datasets x seeds: each dataset is split once per seed (or used as given when it comes
  * pre-split), every algorithm is fitted on the same binary training data and evaluated with the same protocol, so
  * that per-user values are paired across algorithms. With {@link Task#RATING} the algorithms are fitted on the raw
- * ratings instead and measured by RMSE and MAE ({@link RatingEvaluator}).
+ * ratings instead and measured by RMSE and MAE ({@link RatingEvaluator}). Configuration is validated when built
+ * (every algorithm and split specification parsed), so a typo fails before hours of training.
  *
  * <p><b>Context.</b> When the test events carry context features, every user's test events are grouped by their
  * context and each (user, context) group is ranked separately with that context in the query
  * ({@link io.github.kindred.model.Query#withContext}), its relevant items being the group's test items; a user with
  * test events in three contexts thus contributes three rankings, and the overall means are over groups. Results
- * also report every per-user metric per context value ({@link RankingResult#byContext(String, String)}). Configuration is validated when built (every algorithm and
- * split specification parsed), so a typo fails before hours of training.
+ * also report every per-user metric per context value ({@link RankingResult#byContext(String, String)}).
  *
  * <p>An experiment is immutable; {@link #run()} may be called from any thread and reports progress to the
  * listener from the calling thread.

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Parses {@code name} or {@code name:key=value,...} against a table of names and their allowed keys with defaults;
  * keys match case-insensitively and are reported in their registered spelling (such as {@code learningRate});
- * commas inside square brackets belong to the value (a nested specification). Shared by {@link AlgorithmRegistry} and {@link Splitters} so that both speak the same syntax and errors.
+ * commas inside square brackets belong to the value (a nested specification). Shared by {@link AlgorithmRegistry}
+ * and {@link Splitters} so that both speak the same syntax and errors.
  */
 final class SpecParser {
   private SpecParser() {}
