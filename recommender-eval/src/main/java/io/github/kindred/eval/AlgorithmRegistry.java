@@ -31,7 +31,13 @@ public final class AlgorithmRegistry {
     this.entries = entries;
   }
 
-  /** The algorithms of the library, in the order the tools list them. */
+  /**
+   * The algorithms of the library, in the order the tools list them. Every default is the default of the
+   * algorithm's configuration record ({@code ImplicitAlsConfig.defaults()} and so on), read when this is called.
+   * Composite algorithms ({@code hybrid}, {@code prefilter}, {@code postfilter}) take other specifications as
+   * values: a bare name ({@code itemknn}) or a specification in square brackets
+   * ({@code [itemknn:neighbors=100,similarity=jaccard]}); lists of them are joined with {@code +}.
+   */
   public static AlgorithmRegistry standard() {
     return empty()
         .with(new Entry("popularity", "number of distinct users per item, the same list for everyone",
@@ -40,7 +46,21 @@ public final class AlgorithmRegistry {
             defaults("neighbors", "200", "shrinkage", "0", "similarity", "cosine",
                 "threads", Integer.toString(Runtime.getRuntime().availableProcessors())),
             p -> new ItemKnnTrainer(new ItemKnnConfig(p.intValue("neighbors"),
-                p.choice("similarity", Similarity.class), p.floatValue("shrinkage"), p.intValue("threads")))));
+                p.choice("similarity", Similarity.class), p.floatValue("shrinkage"), p.intValue("threads")))))
+        .with(StandardEntries.userKnn())
+        .with(StandardEntries.trending())
+        .with(StandardEntries.ials())
+        .with(StandardEntries.bpr())
+        .with(StandardEntries.ease())
+        .with(StandardEntries.baseline())
+        .with(StandardEntries.biasedMf())
+        .with(StandardEntries.als())
+        .with(StandardEntries.content())
+        .with(StandardEntries.featureMf())
+        .with(StandardEntries.hybrid())
+        .with(StandardEntries.fm())
+        .with(StandardEntries.postFilter())
+        .with(StandardEntries.preFilter());
   }
 
   /** A registry with no algorithms. */
@@ -108,13 +128,22 @@ public final class AlgorithmRegistry {
       throw new IllegalArgumentException(
           "unknown algorithm '" + spec.name() + "'; valid: " + String.join(", ", names()));
     }
-    return build(spec.name(), spec.parameters(), entry.factory()::create);
+    return build(spec.name(), spec.parameters(), this, entry.factory()::create);
   }
 
   /** Runs {@code factory}, prefixing its error messages with {@code name} so that they say what was wrong. */
   static <T> T build(String name, Map<String, String> values, java.util.function.Function<Parameters, T> factory) {
+    return build(name, values, null, factory);
+  }
+
+  /**
+   * As {@link #build(String, Map, java.util.function.Function)}, resolving nested specifications in
+   * {@code registry} (null: none allowed).
+   */
+  static <T> T build(String name, Map<String, String> values, AlgorithmRegistry registry,
+      java.util.function.Function<Parameters, T> factory) {
     try {
-      return factory.apply(new Parameters(name, values));
+      return factory.apply(new Parameters(name, values, registry));
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       throw new IllegalArgumentException(
@@ -163,10 +192,90 @@ public final class AlgorithmRegistry {
   public static final class Parameters {
     private final String algorithm;
     private final Map<String, String> values;
+    private final AlgorithmRegistry registry;
 
-    Parameters(String algorithm, Map<String, String> values) {
+    Parameters(String algorithm, Map<String, String> values, AlgorithmRegistry registry) {
       this.algorithm = algorithm;
       this.values = values;
+      this.registry = registry;
+    }
+
+    /**
+     * The value of {@code key} as a nested algorithm specification ({@code name} or {@code [name:key=value,...]}),
+     * built into its trainer by the registry that parsed this specification.
+     *
+     * @throws IllegalArgumentException if the nested specification is invalid (the message names {@code key})
+     */
+    public Trainer<?> trainer(String key) {
+      return nested(key, SpecParser.unbracket(get(key)));
+    }
+
+    /**
+     * The value of {@code key} as a list of nested specifications joined with {@code +} (brackets protect a
+     * {@code +} inside one), each built into its trainer. An empty value gives an empty list.
+     */
+    public List<Trainer<?>> trainers(String key) {
+      List<Trainer<?>> out = new ArrayList<>();
+      String v = get(key);
+      if (v.isBlank()) {
+        return out;
+      }
+      for (String part : SpecParser.splitTopLevel(v, '+', v)) {
+        out.add(nested(key, SpecParser.unbracket(part)));
+      }
+      return out;
+    }
+
+    /**
+     * The value of {@code key} as a list of finite floats joined with {@code +}; an empty value gives an empty
+     * array.
+     */
+    public float[] floatList(String key) {
+      String v = get(key);
+      if (v.isBlank()) {
+        return new float[0];
+      }
+      String[] parts = v.split("\\+", -1);
+      float[] out = new float[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        try {
+          out[i] = Float.parseFloat(parts[i].trim());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(algorithm + ": " + key + " must be numbers joined with '+', got '" + v
+              + "'", e);
+        }
+        if (!Float.isFinite(out[i])) {
+          throw new IllegalArgumentException(algorithm + ": " + key + " must be finite, got '" + v + "'");
+        }
+      }
+      return out;
+    }
+
+    /** The value of {@code key} as names joined with {@code +}, trimmed; an empty value gives an empty list. */
+    public List<String> nameList(String key) {
+      String v = get(key);
+      List<String> out = new ArrayList<>();
+      if (v.isBlank()) {
+        return out;
+      }
+      for (String part : v.split("\\+", -1)) {
+        if (part.isBlank()) {
+          throw new IllegalArgumentException(algorithm + ": " + key + " has an empty name in '" + v + "'");
+        }
+        out.add(part.trim());
+      }
+      return out;
+    }
+
+    private Trainer<?> nested(String key, String spec) {
+      if (registry == null) {
+        throw new IllegalArgumentException(algorithm + ": " + key + " cannot hold an algorithm here");
+      }
+      try {
+        return registry.create(spec);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(algorithm + ": " + key + " '" + spec + "': " + e.getMessage(), e);
+      }
     }
 
     /**

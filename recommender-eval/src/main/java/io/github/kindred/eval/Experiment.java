@@ -2,10 +2,12 @@ package io.github.kindred.eval;
 
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.DuplicatePolicy;
+import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.InteractionLog;
 import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.model.ItemVectors;
 import io.github.kindred.model.Model;
+import io.github.kindred.model.RatingPredictor;
 import io.github.kindred.model.Trainer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,8 +21,15 @@ import java.util.stream.IntStream;
 /**
  * Runs algorithms x datasets x seeds: each dataset is split once per seed (or used as given when it comes
  * pre-split), every algorithm is fitted on the same binary training data and evaluated with the same protocol, so
- * that per-user values are paired across algorithms. Configuration is validated when built (every algorithm and
- * split specification parsed), so a typo fails before hours of training.
+ * that per-user values are paired across algorithms. With {@link Task#RATING} the algorithms are fitted on the raw
+ * ratings instead and measured by RMSE and MAE ({@link RatingEvaluator}). Configuration is validated when built
+ * (every algorithm and split specification parsed), so a typo fails before hours of training.
+ *
+ * <p><b>Context.</b> When the test events carry context features, every user's test events are grouped by their
+ * context and each (user, context) group is ranked separately with that context in the query
+ * ({@link io.github.kindred.model.Query#withContext}), its relevant items being the group's test items; a user with
+ * test events in three contexts thus contributes three rankings, and the overall means are over groups. Results
+ * also report every per-user metric per context value ({@link RankingResult#byContext(String, String)}).
  *
  * <p>An experiment is immutable; {@link #run()} may be called from any thread and reports progress to the
  * listener from the calling thread.
@@ -36,7 +45,19 @@ public final class Experiment {
     void progress(int done, int total, String label);
   }
 
-  private record Source(String name, InteractionLog log, Split split) {}
+  /** What the algorithms are asked to do. */
+  public enum Task {
+    /** Rank items for each user from binary training data (the default). */
+    RANKING,
+    /**
+     * Predict held-out ratings from the raw training ratings (the latest value of a repeated pair); reports RMSE
+     * and MAE. Only models that implement {@link RatingPredictor} qualify.
+     */
+    RATING
+  }
+
+  private record Source(String name, InteractionLog log, Split split, FeatureTable itemFeatures,
+      FeatureTable userFeatures) {}
 
   private final AlgorithmRegistry registry;
   private final List<AlgorithmSpec> algorithms;
@@ -51,6 +72,7 @@ public final class Experiment {
   private final boolean curves;
   private final int threads;
   private final Listener listener;
+  private final Task task;
 
   private Experiment(Builder b) {
     this.registry = b.registry;
@@ -66,6 +88,7 @@ public final class Experiment {
     this.curves = b.curves;
     this.threads = b.threads;
     this.listener = b.listener;
+    this.task = b.task;
   }
 
   /** Returns a builder with the standard algorithm registry, cut-off 10, seed 0 and full ranking. */
@@ -90,7 +113,11 @@ public final class Experiment {
     c.put("cutoffs", Arrays.toString(cutoffs));
     c.put("excludeSeen", Boolean.toString(excludeSeen));
     c.put("candidates", candidates);
-    c.put("trainingData", "binary (every interaction is a positive)");
+    c.put("task", task.name().toLowerCase(Locale.ROOT));
+    c.put("trainingData", task == Task.RATING ? "raw ratings (latest value of a repeated pair)"
+        : "binary (every interaction is a positive)");
+    c.put("contextEvaluation", "test events with a context are ranked per (user, context) group, the context "
+        + "passed in the query; byContext averages the groups having each feature=value");
     c.put("unknownTestItems", "dropped from the relevant sets");
     c.put("threads", Integer.toString(threads));
     return c;
@@ -119,18 +146,10 @@ public final class Experiment {
       long[] runSeeds = source.split != null ? new long[] {seeds[0]} : seeds;
       for (long seed : runSeeds) {
         Split split = source.split != null ? source.split : split(source, seed);
-        Dataset data = Dataset.builder(split.train()).binary(true).build();
-        InteractionMatrix test = InteractionMatrix.of(split.test(), DuplicatePolicy.SUM);
-        InteractionMatrix foldIn = split.foldIn().size() == 0 ? null
-            : InteractionMatrix.of(split.foldIn(), DuplicatePolicy.SUM);
         for (AlgorithmSpec spec : algorithms) {
-          Trainer<?> trainer = registry.create(spec);
-          long start = System.nanoTime();
-          Model model = trainer.fit(data);
-          double fit = (System.nanoTime() - start) / 1e9;
-          RankingResult result = evaluator(split, seed, all, model).evaluate(model, data.matrix(), test, foldIn);
-          runs.add(new ExperimentResult.Run(spec.text(), spec.canonical(), source.name, seed, source.split == null,
-              result, fit));
+          ExperimentResult.Run run = task == Task.RATING ? rating(source, split, seed, spec)
+              : ranking(source, split, seed, all, spec);
+          runs.add(run);
           done++;
           listener.progress(done, total, spec.text() + " on " + source.name
               + (source.split == null ? " (seed " + seed + ")" : ""));
@@ -138,6 +157,61 @@ public final class Experiment {
       }
     }
     return new ExperimentResult(runs, configuration(), Version.get(), fingerprints, cutoffs, all, seeds);
+  }
+
+  /** Fits one algorithm on the binary training data and ranks, per user or per (user, context) group. */
+  private ExperimentResult.Run ranking(Source source, Split split, long seed, int[] all, AlgorithmSpec spec) {
+    Dataset data = Dataset.builder(split.train()).binary(true).itemFeatures(source.itemFeatures)
+        .userFeatures(source.userFeatures).build();
+    InteractionMatrix foldIn = split.foldIn().size() == 0 ? null
+        : InteractionMatrix.of(split.foldIn(), DuplicatePolicy.SUM);
+    ContextGroups groups = split.test().contextNames().length == 0 ? null : ContextGroups.of(split.test());
+    InteractionMatrix test = groups != null ? groups.matrix()
+        : InteractionMatrix.of(split.test(), DuplicatePolicy.SUM);
+    Trainer<?> trainer = registry.create(spec);
+    long start = System.nanoTime();
+    Model model = trainer.fit(data);
+    double fit = (System.nanoTime() - start) / 1e9;
+    RankingEvaluator.Builder b = evaluator(split, seed, all, model)
+        .userFeatures(source.userFeatures.entities().size() == 0 ? null : source.userFeatures, split.test().users());
+    if (groups != null) {
+      b.rows(groups.users(), groups.contexts());
+    }
+    RankingResult result = b.build().evaluate(model, data.matrix(), test, foldIn);
+    if (groups != null) {
+      result = result.withContextGroups(groups.positions(result.users()));
+    }
+    return new ExperimentResult.Run(spec.text(), spec.canonical(), source.name, seed, source.split == null, result,
+        fit);
+  }
+
+  /** Fits one rating predictor on the raw training ratings and measures RMSE and MAE on the test ratings. */
+  private ExperimentResult.Run rating(Source source, Split split, long seed, AlgorithmSpec spec) {
+    Dataset data = Dataset.builder(split.train()).binary(false).duplicates(DuplicatePolicy.LATEST)
+        .itemFeatures(source.itemFeatures).userFeatures(source.userFeatures).build();
+    InteractionMatrix test = InteractionMatrix.of(split.test(), DuplicatePolicy.LATEST);
+    Trainer<?> trainer = registry.create(spec);
+    long start = System.nanoTime();
+    Model model = trainer.fit(data);
+    double fit = (System.nanoTime() - start) / 1e9;
+    if (!(model instanceof RatingPredictor)) {
+      throw new IllegalArgumentException("'" + spec.text() + "' does not predict ratings; --task rating needs a "
+          + "rating predictor such as baseline, biasedmf or als");
+    }
+    start = System.nanoTime();
+    RatingEvaluator.Result r = RatingEvaluator.evaluate(model, data.matrix(), test);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, double[]> perUser = new LinkedHashMap<>();
+    perUser.put("user-mse", r.userMse());
+    perUser.put("user-mae", r.userMae());
+    Map<String, Double> aggregates = new LinkedHashMap<>();
+    aggregates.put("rmse", r.rmse());
+    aggregates.put("mae", r.mae());
+    RankingResult result = new RankingResult(r.users(), cutoffs, perUser, aggregates, data.itemCount(), seconds,
+        "rating prediction: " + r.pairs() + " test ratings" + (r.skipped() > 0 ? ", " + r.skipped()
+            + " of unknown items skipped" : ""), false);
+    return new ExperimentResult.Run(spec.text(), spec.canonical(), source.name, seed, source.split == null, result,
+        fit);
   }
 
   private Split split(Source source, long seed) {
@@ -149,7 +223,7 @@ public final class Experiment {
   }
 
   /** The evaluator of one run; models with item vectors also get intra-list diversity over those vectors. */
-  private RankingEvaluator evaluator(Split split, long seed, int[] all, Model model) {
+  private RankingEvaluator.Builder evaluator(Split split, long seed, int[] all, Model model) {
     RankingEvaluator.Builder b = RankingEvaluator.builder().cutoffs(all).excludeSeen(excludeSeen).threads(threads)
         .auc(auc);
     if (model instanceof ItemVectors vectors) {
@@ -160,7 +234,7 @@ public final class Experiment {
     } else if (sampled > 0) {
       b.sampledNegatives(sampled, seed);
     }
-    return b.build();
+    return b;
   }
 
   /** Configures an {@link Experiment}. Not thread-safe. */
@@ -178,6 +252,7 @@ public final class Experiment {
     private boolean curves;
     private int threads = Runtime.getRuntime().availableProcessors();
     private Listener listener = (done, total, label) -> { };
+    private Task task = Task.RANKING;
 
     private Builder() {}
 
@@ -201,13 +276,34 @@ public final class Experiment {
 
     /** Adds a whole log, split with the {@link #split(String)} specification once per seed. */
     public Builder data(String name, InteractionLog log) {
-      sources.add(new Source(requireName(name), Objects.requireNonNull(log, "log"), null));
+      return data(name, log, FeatureTable.empty(), FeatureTable.empty());
+    }
+
+    /**
+     * Adds a whole log with item and user features (keyed by the log's ids; they go into every training
+     * {@link Dataset}, and the user features also into the queries of users unknown to training).
+     */
+    public Builder data(String name, InteractionLog log, FeatureTable itemFeatures, FeatureTable userFeatures) {
+      sources.add(new Source(requireName(name), Objects.requireNonNull(log, "log"), null,
+          Objects.requireNonNull(itemFeatures, "itemFeatures"), Objects.requireNonNull(userFeatures, "userFeatures")));
       return this;
     }
 
     /** Adds a given train/test split, run once (the first seed is recorded). */
     public Builder data(String name, Split split) {
-      sources.add(new Source(requireName(name), null, Objects.requireNonNull(split, "split")));
+      return data(name, split, FeatureTable.empty(), FeatureTable.empty());
+    }
+
+    /** Adds a given train/test split with item and user features, run once. */
+    public Builder data(String name, Split split, FeatureTable itemFeatures, FeatureTable userFeatures) {
+      sources.add(new Source(requireName(name), null, Objects.requireNonNull(split, "split"),
+          Objects.requireNonNull(itemFeatures, "itemFeatures"), Objects.requireNonNull(userFeatures, "userFeatures")));
+      return this;
+    }
+
+    /** The task: {@link Task#RANKING} (the default) or {@link Task#RATING}. */
+    public Builder task(Task task) {
+      this.task = Objects.requireNonNull(task, "task");
       return this;
     }
 

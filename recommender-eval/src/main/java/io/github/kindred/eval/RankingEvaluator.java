@@ -1,6 +1,8 @@
 package io.github.kindred.eval;
 
+import io.github.kindred.data.Context;
 import io.github.kindred.data.FeatureTable;
+import io.github.kindred.data.IdIndex;
 import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.math.TopN;
 import io.github.kindred.model.ItemVectors;
@@ -73,6 +75,10 @@ public final class RankingEvaluator {
   private final boolean auc;
   private final FeatureTable diversityFeatures;
   private final ItemVectors diversityVectors;
+  private final int[] rowUsers;
+  private final Context[] rowContexts;
+  private final FeatureTable userFeatures;
+  private final IdIndex testUsers;
 
   private RankingEvaluator(Builder b) {
     this.cutoffs = b.cutoffs.clone();
@@ -85,6 +91,10 @@ public final class RankingEvaluator {
     this.auc = b.auc;
     this.diversityFeatures = b.diversityFeatures;
     this.diversityVectors = b.diversityVectors;
+    this.rowUsers = b.rowUsers;
+    this.rowContexts = b.rowContexts;
+    this.userFeatures = b.userFeatures;
+    this.testUsers = b.testUsers;
   }
 
   /** Returns a builder: cut-off 10, seen items excluded, unknown test items dropped, all available processors. */
@@ -128,13 +138,14 @@ public final class RankingEvaluator {
   /**
    * Evaluates {@code model}.
    *
-   * @param model the fitted model; it must score exactly the training matrix's items
+   * @param model the fitted model; it must score at least the training matrix's items (items it appends after
+   *     them, such as feature-only items, are not ranked)
    * @param train the matrix the model was trained on (its rows are the users' histories, and the items to exclude)
    * @param test the held-out matrix on the same indexes; rows and columns beyond the training matrix's are users
    *     and items unknown at training time
    * @param foldIn the revealed events of users unknown to training, on the test matrix's indexes, or null
    * @return the per-user metric values at every cut-off, their means and the aggregate metrics
-   * @throws IllegalArgumentException if the model's item count differs from the training matrix's, or a
+   * @throws IllegalArgumentException if the model scores fewer items than the training matrix has, or a
    *     candidate index is out of range
    */
   public RankingResult evaluate(Model model, InteractionMatrix train, InteractionMatrix test,
@@ -143,7 +154,9 @@ public final class RankingEvaluator {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(test, "test");
     int items = train.columns();
-    if (model.itemCount() != items) {
+    // Feature-aware models may append items known only from features after the training items; those cannot be
+    // in the training matrix, so they are scored but never ranked, keeping the protocol's candidate set.
+    if (model.itemCount() < items) {
       throw new IllegalArgumentException(
           "the model scores " + model.itemCount() + " items but the training matrix has " + items);
     }
@@ -335,7 +348,7 @@ public final class RankingEvaluator {
 
     /** Per-thread scratch: a score buffer, a selector, the ranked list and sampling and AUC buffers. */
     final class Worker {
-      final float[] scores = new float[items];
+      final float[] scores = new float[Math.max(items, model.itemCount())];
       final TopN top = new TopN(depth);
       final int[] ranked = new int[depth];
       final boolean[] marked = new boolean[items];
@@ -374,8 +387,12 @@ public final class RankingEvaluator {
         }
       }
 
-      /** Scores every item for {@code user}, excludes seen items, and returns them (the items excluded or not). */
-      private int[] score(int user) {
+      /**
+       * Scores every item for test row {@code row}, excludes seen items, and returns them (the items excluded or
+       * not). A row is a user, or with {@link Builder#rows} a (user, context) group whose query carries the context.
+       */
+      private int[] score(int row) {
+        int user = rowUsers == null ? row : rowUsers[row];
         Query query;
         if (user < train.rows()) {
           query = Query.forUser(user, train);
@@ -392,6 +409,15 @@ public final class RankingEvaluator {
           query = Query.of(Query.ANONYMOUS, Arrays.copyOf(history, known), Arrays.copyOf(weights, known));
         } else {
           query = Query.empty();
+        }
+        if (user >= train.rows() && userFeatures != null) {
+          String id = testUsers.idOf(user);
+          if (userFeatures.entities().indexOf(id) >= 0) {
+            query = query.withUserFeatures(userFeatures, id);
+          }
+        }
+        if (rowContexts != null) {
+          query = query.withContext(rowContexts[row]);
         }
         model.score(query, scores);
         int[] seen = query.items();
@@ -621,8 +647,57 @@ public final class RankingEvaluator {
     private boolean auc;
     private FeatureTable diversityFeatures;
     private ItemVectors diversityVectors;
+    private int[] rowUsers;
+    private Context[] rowContexts;
+    private FeatureTable userFeatures;
+    private IdIndex testUsers;
 
     private Builder() {}
+
+    /**
+     * Evaluates groups instead of users: row {@code r} of the test matrix passed to {@code evaluate} holds the
+     * relevant items of a request by user {@code users[r]} (an index of the training, fold-in and user-feature
+     * look-ups) in context {@code contexts[r]}, which the query carries ({@link Query#withContext}). Used for
+     * context-aware evaluation, one row per (user, context) of the test events. Null (the default) makes every
+     * test row its own user without context.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length or a user index is negative
+     */
+    public Builder rows(int[] users, Context[] contexts) {
+      if (users == null && contexts == null) {
+        this.rowUsers = null;
+        this.rowContexts = null;
+        return this;
+      }
+      Objects.requireNonNull(users, "users");
+      Objects.requireNonNull(contexts, "contexts");
+      if (users.length != contexts.length) {
+        throw new IllegalArgumentException(users.length + " row users but " + contexts.length + " row contexts");
+      }
+      for (int i = 0; i < users.length; i++) {
+        if (users[i] < 0) {
+          throw new IllegalArgumentException("row " + i + " has user index " + users[i]);
+        }
+        Objects.requireNonNull(contexts[i], "context of row " + i);
+      }
+      this.rowUsers = users.clone();
+      this.rowContexts = contexts.clone();
+      return this;
+    }
+
+    /**
+     * Features of users unknown to training (cold users): a user at or beyond the training matrix's rows whose id
+     * in {@code testUsers} (the test log's user index) is in {@code table} is queried with those features
+     * ({@link Query#withUserFeatures}), so that feature-aware models can score them. Null switches it off.
+     */
+    public Builder userFeatures(FeatureTable table, IdIndex testUsers) {
+      if (table != null) {
+        Objects.requireNonNull(testUsers, "testUsers");
+      }
+      this.userFeatures = table;
+      this.testUsers = table == null ? null : testUsers;
+      return this;
+    }
 
     /**
      * The cut-offs to compute every metric at; 10 by default.

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The outcome of a {@link RankingEvaluator} run: per-user values of every metric by name ({@code "ndcg@10"},
@@ -20,9 +21,15 @@ public final class RankingResult {
   private final double seconds;
   private final String protocol;
   private final boolean sampled;
+  private final Map<String, int[]> contextGroups;
 
   RankingResult(int[] users, int[] cutoffs, Map<String, double[]> perUser, Map<String, Double> aggregates,
       int itemCount, double seconds, String protocol, boolean sampled) {
+    this(users, cutoffs, perUser, aggregates, itemCount, seconds, protocol, sampled, Map.of());
+  }
+
+  private RankingResult(int[] users, int[] cutoffs, Map<String, double[]> perUser, Map<String, Double> aggregates,
+      int itemCount, double seconds, String protocol, boolean sampled, Map<String, int[]> contextGroups) {
     this.users = users;
     this.cutoffs = cutoffs;
     this.perUser = perUser;
@@ -31,6 +38,58 @@ public final class RankingResult {
     this.seconds = seconds;
     this.protocol = protocol;
     this.sampled = sampled;
+    this.contextGroups = contextGroups;
+  }
+
+  /**
+   * Returns a copy that also reports metrics per context value: {@code groups} maps a label such as
+   * {@code "timeOfDay=evening"} to the positions (in {@link #users()}) of the evaluated rows whose context has that
+   * value.
+   */
+  RankingResult withContextGroups(Map<String, int[]> groups) {
+    Map<String, int[]> copy = new TreeMap<>();
+    groups.forEach((k, v) -> copy.put(k, v.clone()));
+    return new RankingResult(users, cutoffs, perUser, aggregates, itemCount, seconds, protocol, sampled,
+        Collections.unmodifiableMap(copy));
+  }
+
+  /** The context labels ({@code feature=value}) that {@link #byContext(String)} reports, sorted; often empty. */
+  public List<String> contextLabels() {
+    return List.copyOf(contextGroups.keySet());
+  }
+
+  /** Number of evaluated rows whose context has the value of {@code label}. */
+  public int contextCount(String label) {
+    int[] g = contextGroups.get(label);
+    return g == null ? 0 : g.length;
+  }
+
+  /**
+   * The mean of per-user metric {@code name} over the evaluated rows whose context has the value of
+   * {@code label} ({@code feature=value}); 0 if there are none.
+   *
+   * @throws IllegalArgumentException if there is no such per-user metric
+   */
+  public double byContext(String label, String name) {
+    double[] v = perUser.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("no per-user metric '" + name + "'; available: "
+          + String.join(", ", perUser.keySet()));
+    }
+    int[] g = contextGroups.get(label);
+    if (g == null || g.length == 0) {
+      return 0.0;
+    }
+    double sum = 0;
+    for (int p : g) {
+      sum += v[p];
+    }
+    return sum / g.length;
+  }
+
+  /** Whether {@code name} is a per-user metric (and can be reported per context). */
+  public boolean hasPerUser(String name) {
+    return perUser.containsKey(name);
   }
 
   /** The evaluated user indexes (users with at least one relevant test item), ascending. */

@@ -73,13 +73,7 @@ public final class Reports {
         rows.add(row);
       }
     }
-    int[] width = new int[header.size()];
-    for (int c = 0; c < width.length; c++) {
-      width[c] = header.get(c).length();
-      for (List<String> row : rows) {
-        width[c] = Math.max(width[c], row.get(c).length());
-      }
-    }
+    int[] width = widths(header, rows);
     StringBuilder out = new StringBuilder();
     appendRow(out, header, width, manyData ? 2 : 1);
     for (List<String> row : rows) {
@@ -94,7 +88,59 @@ public final class Reports {
       out.append("; mean ± sd over seeds ").append(Arrays.toString(r.seeds()));
     }
     out.append('\n');
+    appendContextSections(out, r, metrics);
     return out.toString();
+  }
+
+  /**
+   * For every run evaluated per (user, context) group, a table of the per-user metrics by context value: one row
+   * per {@code feature=value} with the number of groups having it.
+   */
+  private static void appendContextSections(StringBuilder out, ExperimentResult r, List<String> metrics) {
+    for (ExperimentResult.Run run : r.runs()) {
+      RankingResult res = run.result();
+      if (res.contextLabels().isEmpty()) {
+        continue;
+      }
+      List<String> shown = new ArrayList<>();
+      for (String m : metrics) {
+        if (res.hasPerUser(m)) {
+          shown.add(m);
+        }
+      }
+      List<String> header = new ArrayList<>(List.of("context"));
+      header.addAll(shown);
+      header.add("groups");
+      List<List<String>> rows = new ArrayList<>();
+      for (String label : res.contextLabels()) {
+        List<String> row = new ArrayList<>(List.of(label));
+        for (String m : shown) {
+          row.add(String.format(Locale.ROOT, "%.4f", res.byContext(label, m)));
+        }
+        row.add(Integer.toString(res.contextCount(label)));
+        rows.add(row);
+      }
+      int[] width = widths(header, rows);
+      out.append('\n').append("by context: ").append(label(run)).append(" on ").append(run.data())
+          .append(run.seeded() ? " (seed " + run.seed() + ")" : "").append(", ").append(res.userCount())
+          .append(" (user, context) groups\n");
+      appendRow(out, header, width, 1);
+      for (List<String> row : rows) {
+        appendRow(out, row, width, 1);
+      }
+    }
+  }
+
+  /** The width of each column: its longest cell, header included. */
+  private static int[] widths(List<String> header, List<List<String>> rows) {
+    int[] width = new int[header.size()];
+    for (int c = 0; c < width.length; c++) {
+      width[c] = header.get(c).length();
+      for (List<String> row : rows) {
+        width[c] = Math.max(width[c], row.get(c).length());
+      }
+    }
+    return width;
   }
 
   private static void appendRow(StringBuilder out, List<String> cells, int[] width, int leftAligned) {
@@ -188,6 +234,19 @@ public final class Reports {
       o.put("protocol", run.result().protocol());
       o.put("sampled", run.result().sampled());
       o.put("users", run.result().userCount());
+      RankingResult res = run.result();
+      if (!res.contextLabels().isEmpty()) {
+        ObjectNode by = o.putObject("byContext");
+        for (String label : res.contextLabels()) {
+          ObjectNode c = by.putObject(label);
+          for (String name : metrics) {
+            if (res.hasPerUser(name)) {
+              c.put(name, res.byContext(label, name));
+            }
+          }
+          c.put("groups", res.contextCount(label));
+        }
+      }
     }
     ArrayNode summary = root.putArray("summary");
     for (String data : r.datasets()) {

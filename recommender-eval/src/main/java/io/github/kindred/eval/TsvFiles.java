@@ -1,6 +1,10 @@
 package io.github.kindred.eval;
 
 import io.github.kindred.data.InteractionLog;
+import io.github.kindred.data.io.Column;
+import io.github.kindred.data.io.DelimitedFormat;
+import io.github.kindred.data.io.DelimitedReader;
+import io.github.kindred.data.io.MalformedDataException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,14 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
  * Reads and writes {@code user item [value [timestamp]]} lines separated by tabs or spaces (the MovieLens
- * {@code u.data} layout). Blank lines are skipped; any other malformed line fails with file, line number and reason,
- * and nothing is added from a file that fails (lines are staged and added only once all parsed). Writing keeps ids,
- * raw values and timestamps; event types and context are not written.
+ * {@code u.data} layout). Reading goes through the library's {@link DelimitedReader}: each line's runs of tabs and
+ * spaces become one tab before the reader sees it, and the columns are those of the first non-blank line (2 to 4
+ * fields; every line must then have as many). Blank lines are skipped; any other malformed line fails with file,
+ * line number and reason, and nothing is added from a file that fails. Writing keeps ids, raw values and
+ * timestamps; event types and context are not written.
  */
 final class TsvFiles {
   private static final Pattern SEPARATOR = Pattern.compile("[\\t ]+");
@@ -30,62 +35,73 @@ final class TsvFiles {
    * @throws UncheckedIOException if the file cannot be read
    */
   static void read(Path file, InteractionLog.Builder log) {
-    int added = 0;
-    String[] users = new String[1024];
-    String[] items = new String[1024];
-    float[] values = new float[1024];
-    long[] times = new long[1024];
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        String trimmed = line.strip();
-        if (trimmed.isEmpty()) {
-          continue;
-        }
-        String[] f = SEPARATOR.split(trimmed);
-        if (f.length < 2 || f.length > 4) {
-          throw bad(file, number, "expected 2 to 4 fields (user item [rating [timestamp]]), got " + f.length);
-        }
-        float value = 1f;
-        if (f.length >= 3) {
-          try {
-            value = Float.parseFloat(f[2]);
-          } catch (NumberFormatException e) {
-            throw bad(file, number, "rating '" + f[2] + "' is not a number");
-          }
-          if (!Float.isFinite(value)) {
-            throw bad(file, number, "rating '" + f[2] + "' is not finite");
-          }
-        }
-        long time = InteractionLog.NO_TIME;
-        if (f.length == 4) {
-          try {
-            time = Long.parseLong(f[3]);
-          } catch (NumberFormatException e) {
-            throw bad(file, number, "timestamp '" + f[3] + "' is not an integer");
-          }
-        }
-        if (added == users.length) {
-          users = Arrays.copyOf(users, added * 2);
-          items = Arrays.copyOf(items, added * 2);
-          values = Arrays.copyOf(values, added * 2);
-          times = Arrays.copyOf(times, added * 2);
-        }
-        users[added] = f[0];
-        items[added] = f[1];
-        values[added] = value;
-        times[added] = time;
-        added++;
+    try {
+      int fields = firstFieldCount(file);
+      if (fields == 0) {
+        return;
+      }
+      DelimitedFormat.Builder format = DelimitedFormat.tsv().toBuilder().value((Column) null).timestamp((Column) null);
+      if (fields >= 3) {
+        format.value(2);
+      }
+      if (fields == 4) {
+        format.timestamp(3);
+      }
+      try (BufferedReader in = new Normalizing(Files.newBufferedReader(file, StandardCharsets.UTF_8), file)) {
+        new DelimitedReader(format.build()).readInto(in, file.toString(), log);
       }
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + ": no such file", e);
+    } catch (MalformedDataException e) {
+      throw new IllegalArgumentException(file + ":" + e.line() + ": " + e.reason(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + e.getMessage(), e);
     }
-    for (int i = 0; i < added; i++) {
-      log.add(users[i], items[i], values[i], times[i]);
+  }
+
+  /** The number of fields of the first non-blank line, 0 for a file of blank lines. */
+  private static int firstFieldCount(Path file) throws IOException {
+    try (BufferedReader in = new Normalizing(Files.newBufferedReader(file, StandardCharsets.UTF_8), file)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (!line.isEmpty()) {
+          return line.split("\t", -1).length;
+        }
+      }
+      return 0;
+    }
+  }
+
+  /**
+   * Hands out lines with their runs of tabs and spaces collapsed to one tab and their ends trimmed, failing on a
+   * line with fewer than 2 or more than 4 fields (file and line in the message).
+   */
+  private static final class Normalizing extends BufferedReader {
+    private final Path file;
+    private int number;
+
+    Normalizing(BufferedReader in, Path file) {
+      super(in);
+      this.file = file;
+    }
+
+    @Override
+    public String readLine() throws IOException {
+      String line = super.readLine();
+      if (line == null) {
+        return null;
+      }
+      number++;
+      String trimmed = line.strip();
+      if (trimmed.isEmpty()) {
+        return "";
+      }
+      String[] f = SEPARATOR.split(trimmed);
+      if (f.length < 2 || f.length > 4) {
+        throw new IllegalArgumentException(
+            file + ":" + number + ": expected 2 to 4 fields (user item [rating [timestamp]]), got " + f.length);
+      }
+      return String.join("\t", f);
     }
   }
 

@@ -119,7 +119,7 @@ class ExperimentTest {
 
   @Test
   void invalidConfigurationFailsWhenBuilt() {
-    assertThatThrownBy(() -> Experiment.builder().algorithm("ease")).hasMessageContaining("unknown algorithm 'ease'");
+    assertThatThrownBy(() -> Experiment.builder().algorithm("easy")).hasMessageContaining("unknown algorithm 'easy'");
     assertThatThrownBy(() -> Experiment.builder().split("fold")).hasMessageContaining("unknown split 'fold'");
     assertThatThrownBy(() -> Experiment.builder().algorithm("popularity").data("toy", log()).build())
         .hasMessageContaining("give a split specification");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.kindred.data.Context;
 import io.github.kindred.data.DuplicatePolicy;
 import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.IdIndex;
@@ -162,10 +163,61 @@ class RankingEvaluatorTest {
   }
 
   @Test
+  void coldUsersCarryTheirFeaturesAndGroupRowsTheirContext() {
+    // A model that puts item 3 first when the query has user features and item 2 first in context "x".
+    IdIndex items = IdIndex.of(ids("i", 4));
+    Model model = new Model() {
+      @Override
+      public IdIndex items() {
+        return items;
+      }
+
+      @Override
+      public IdIndex users() {
+        return IdIndex.of("u0");
+      }
+
+      @Override
+      public void score(Query query, float[] out) {
+        float[] base = {4, 3, 2, 1};
+        System.arraycopy(base, 0, out, 0, 4);
+        if (query.hasUserFeatures()) {
+          out[3] = 10;
+        }
+        if ("x".equals(query.context().get("c"))) {
+          out[2] = 20;
+        }
+      }
+    };
+    InteractionMatrix train = matrix(1, 4, new int[][] {{0, 0}});
+    // Test rows: u0 (known) wants 2, u1 (cold, with features) wants 3, u2 (cold, no features) wants 3.
+    InteractionMatrix test = matrix(3, 4, new int[][] {{0, 2}, {1, 3}, {2, 3}});
+    FeatureTable features = FeatureTable.builder().categorical("u1", "gender", "F").build();
+    RankingResult plain = RankingEvaluator.builder().cutoffs(1).threads(1)
+        .userFeatures(features, IdIndex.of("u0", "u1", "u2")).build().evaluate(model, train, test);
+    assertThat(plain.perUser(RankingMetric.HIT, 1)).containsExactly(0.0, 1.0, 0.0);
+    // Two group rows of user 0, in contexts c=x and c=y, each wanting item 2.
+    InteractionMatrix groups = matrix(2, 4, new int[][] {{0, 2}, {1, 2}});
+    RankingResult byContext = RankingEvaluator.builder().cutoffs(1).threads(1)
+        .rows(new int[] {0, 0}, new Context[] {Context.of("c", "x"), Context.of("c", "y")}).build()
+        .evaluate(model, train, groups);
+    assertThat(byContext.perUser(RankingMetric.HIT, 1)).containsExactly(1.0, 0.0);
+  }
+
+  @Test
+  void itemsAModelAppendsAfterTheTrainingItemsAreNeverRanked() {
+    // Without item 4 (score 3), u0 ranks [1, 2] and u1 ranks [0, 3]: all 4 training items covered at k = 2.
+    InteractionMatrix train = matrix(3, 4, new int[][] {{0, 0}, {1, 1}, {1, 2}, {2, 0}});
+    RankingResult r = RankingEvaluator.builder().cutoffs(2).threads(1).build().evaluate(MODEL, train, TEST);
+    assertThat(r.coverage(2)).isEqualTo(1.0);
+    assertThat(r.itemCount()).isEqualTo(4);
+  }
+
+  @Test
   void rejectsAModelOnOtherItemsAndBadConfiguration() {
-    InteractionMatrix train = matrix(3, 4, new int[][] {{0, 0}});
+    InteractionMatrix train = matrix(3, 6, new int[][] {{0, 0}});
     assertThatThrownBy(() -> RankingEvaluator.builder().build().evaluate(MODEL, train, TEST))
-        .hasMessage("the model scores 5 items but the training matrix has 4");
+        .hasMessage("the model scores 5 items but the training matrix has 6");
     assertThatThrownBy(() -> RankingEvaluator.builder().cutoffs(0)).hasMessage("cut-offs must be >= 1, got 0");
     assertThatThrownBy(() -> RankingEvaluator.builder().cutoffs()).hasMessage("at least one cut-off is needed");
     assertThatThrownBy(() -> RankingEvaluator.builder().threads(0)).hasMessage("threads must be >= 1, got 0");

@@ -41,7 +41,16 @@ final class EvaluateCommand implements Callable<Integer> {
   private DataOptions data = new DataOptions();
 
   @Option(names = "--algorithm", required = true, paramLabel = "SPEC",
-      description = "name or name:key=value,... (repeatable); an unknown name or key lists the valid ones.")
+      description = {"name or name:key=value,... (repeatable); an unknown name or key lists the valid ones. "
+          + "Keys match in any case (learningRate or learningrate).",
+          "Composite algorithms take other specifications as values: a bare name, or a full specification in "
+          + "square brackets, several joined with '+': 'hybrid:parts=[itemknn:neighbors=100]+content,"
+          + "weights=0.7+0.3' blends (scores z-scored per request); add cold=SPEC,threshold=N to switch to SPEC "
+          + "for histories shorter than N; 'postfilter:base=[ease:lambda=300],features=timeOfDay', "
+          + "'prefilter:base=itemknn,slices=timeOfDay;weekend+season,minEvents=200' (slices: definitions "
+          + "separated by ';', features within one by '+'; empty: one per context feature). Lists of names or "
+          + "numbers (contextFeatures, features, weights) are joined with '+', field weights as "
+          + "fieldWeights=genre:2+title:0.5."})
   private List<String> algorithms = new ArrayList<>();
 
   @Option(names = "--cutoff", defaultValue = "10", paramLabel = "K", split = ",",
@@ -68,9 +77,15 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Exclude each user's training items from their ranking. Default: true.")
   private boolean excludeSeen;
 
-  @Option(names = "--candidates", paramLabel = "MODE", defaultValue = "all",
-      description = "all (full ranking), cold (items without training events) or sampled:N. Default: all.")
+  @Option(names = "--candidates", paramLabel = "MODE",
+      description = "all (full ranking), cold (items without training events) or sampled:N. Default: cold with "
+          + "--split cold-items, else all.")
   private String candidates;
+
+  @Option(names = "--task", paramLabel = "TASK", defaultValue = "ranking",
+      description = "ranking (top-k lists from binary training data) or rating (predict the held-out ratings from "
+          + "the raw ones; RMSE and MAE; for baseline, biasedmf, als). Default: ${DEFAULT-VALUE}.")
+  private String task;
 
   @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads. Default: all processors.")
   private int threads = Runtime.getRuntime().availableProcessors();
@@ -90,16 +105,22 @@ final class EvaluateCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new ParameterException(cl, "--threads must be >= 1, got " + threads);
     }
-    List<String> shown = metricNames(cl, ks);
+    Experiment.Task t;
+    try {
+      t = Experiment.Task.valueOf(task.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, "unknown --task '" + task + "'; valid: ranking, rating");
+    }
+    List<String> shown = t == Experiment.Task.RATING ? ratingMetrics(cl) : metricNames(cl, ks);
     for (String r : reports) {
       if (!List.of("html", "md", "csv", "json").contains(r.toLowerCase(Locale.ROOT))) {
         throw new ParameterException(cl, "unknown --report '" + r + "'; valid: html, md, csv, json");
       }
     }
-    Experiment.Builder b = Experiment.builder().cutoffs(ks).excludeSeen(excludeSeen).threads(threads)
+    Experiment.Builder b = Experiment.builder().task(t).cutoffs(ks).excludeSeen(excludeSeen).threads(threads)
         .auc(shown.contains("auc")).curves(reports.stream().anyMatch(r -> r.equalsIgnoreCase("html")));
     try {
-      b.candidates(candidates);
+      b.candidates(candidates != null ? candidates : data.coldItemSplit() ? "cold" : "all");
     } catch (IllegalArgumentException e) {
       throw new ParameterException(cl, "--candidates: " + e.getMessage());
     }
@@ -152,8 +173,7 @@ final class EvaluateCommand implements Callable<Integer> {
         continue;
       }
       if (family.equals("rmse") || family.equals("mae")) {
-        throw new ParameterException(cl, "--metrics " + family + " needs a rating-prediction algorithm; none is "
-            + "registered in this build");
+        throw new ParameterException(cl, "--metrics " + family + " needs --task rating");
       }
       if (family.equals("ild")) {
         throw new ParameterException(cl, "--metrics ild needs item features, which the tsv format does not carry");
@@ -180,6 +200,24 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     return new ArrayList<>(out);
+  }
+
+  /** The metrics of the rating task: rmse and mae, or the subset --metrics names. */
+  private List<String> ratingMetrics(CommandLine cl) {
+    if (metrics.isEmpty()) {
+      return List.of("rmse", "mae");
+    }
+    List<String> out = new ArrayList<>();
+    for (String raw : metrics) {
+      String m = raw.trim().toLowerCase(Locale.ROOT);
+      if (!m.equals("rmse") && !m.equals("mae")) {
+        throw new ParameterException(cl, "--task rating reports rmse and mae, not '" + raw + "'");
+      }
+      if (!out.contains(m)) {
+        out.add(m);
+      }
+    }
+    return out;
   }
 
   private static Set<String> families() {

@@ -24,7 +24,8 @@ final class SplitCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "PATH", description = "The whole dataset.")
   private Path data;
 
-  @Option(names = "--format", defaultValue = "tsv", paramLabel = "FORMAT", description = "Input format: tsv.")
+  @Option(names = "--format", defaultValue = "tsv", paramLabel = "FORMAT",
+      description = "Input format: tsv, movielens100k, movielens1m, movielens-latest. Default: tsv.")
   private String format;
 
   @Option(names = "--split", required = true, paramLabel = "SPEC",
@@ -47,7 +48,7 @@ final class SplitCommand implements Callable<Integer> {
     options.format = format;
     options.split = split;
     options.validate(cl);
-    InteractionLog log = DataOptions.readLog(data);
+    InteractionLog log = options.load().log();
     Split s;
     try {
       s = Splitters.create(split, seed).split(log);

@@ -115,8 +115,8 @@ class KindredEvalTest {
 
   @Test
   void unknownAlgorithmIsAUsageError() {
-    assertOneLineError(run(base("--algorithm", "ease:lambda=5").toArray(String[]::new)), 2,
-        "unknown algorithm 'ease'; valid: popularity, itemknn");
+    assertOneLineError(run(base("--algorithm", "easy:lambda=5").toArray(String[]::new)), 2,
+        "unknown algorithm 'easy'; valid: popularity, itemknn, userknn, trending, ials, bpr, ease");
   }
 
   @Test
@@ -156,7 +156,7 @@ class KindredEvalTest {
   @Test
   void unsupportedFormatIsAUsageError() {
     assertOneLineError(run(base("--algorithm", "popularity", "--format", "xml").toArray(String[]::new)), 2,
-        "unsupported --format 'xml'; valid: tsv");
+        "unknown --format 'xml'; valid: tsv, csv, movielens100k, movielens1m, movielens-latest");
   }
 
   @Test
@@ -168,7 +168,7 @@ class KindredEvalTest {
   void malformedLineFailsWithFileAndLine() throws IOException {
     Files.writeString(test, "u1\tc\t4\t200\nu2\tc\tfive\t201\n");
     assertOneLineError(run(base("--algorithm", "popularity").toArray(String[]::new)), 1,
-        test + ":2: rating 'five' is not a number");
+        test + ":2: value 'five' is not a number");
   }
 
   @Test
@@ -182,7 +182,7 @@ class KindredEvalTest {
   void badTimestampFailsWithFileAndLine() throws IOException {
     Files.writeString(train, "u1\ta\t5\tnoon\n");
     assertOneLineError(run(base("--algorithm", "popularity").toArray(String[]::new)), 1,
-        train + ":1: timestamp 'noon' is not an integer");
+        train + ":1: timestamp 'noon' is not a whole number of seconds");
   }
 
   @Test
@@ -243,9 +243,9 @@ class KindredEvalTest {
   }
 
   @Test
-  void pendingFormatsAndUnknownMetricsAreUsageErrors() {
+  void movieLensFormatsNeedADirectoryGivenWithData() {
     assertOneLineError(run(base("--algorithm", "popularity", "--format", "movielens1m").toArray(String[]::new)), 2,
-        "needs the readers of io.github.kindred.data.io");
+        "--format movielens1m reads a whole directory: give it with --data");
   }
 
   @Test
