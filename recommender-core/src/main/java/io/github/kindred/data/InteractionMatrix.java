@@ -1,6 +1,5 @@
 package io.github.kindred.data;
 
-import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -84,18 +83,17 @@ public final class InteractionMatrix {
         throw new IllegalArgumentException("value of entry " + i + " is not finite: " + valueOf[i]);
       }
     }
-    // Counting sort by row, then a stable sort by column inside each row, so that equal cells keep log order.
+    // Two stable counting sorts, by column and then by row, order the events by (row, column) with equal cells in
+    // log order: O(n + rows + columns) with no comparator. (A comparator merge sort per row cost a copy of the
+    // whole order array per row in fastutil, gigabytes for a quarter of a million events.)
+    int[] byColumn = countingSort(identity(n), columnOf, columns);
+    int[] order = countingSort(byColumn, rowOf, rows);
     int[] start = new int[rows + 1];
     for (int i = 0; i < n; i++) {
       start[rowOf[i] + 1]++;
     }
     for (int r = 0; r < rows; r++) {
       start[r + 1] += start[r];
-    }
-    int[] order = new int[n];
-    int[] next = Arrays.copyOf(start, rows);
-    for (int i = 0; i < n; i++) {
-      order[next[rowOf[i]]++] = i;
     }
     int[] outPointers = new int[rows + 1];
     int[] outColumns = new int[n];
@@ -104,7 +102,6 @@ public final class InteractionMatrix {
     for (int r = 0; r < rows; r++) {
       int from = start[r];
       int to = start[r + 1];
-      IntArrays.mergeSort(order, from, to, (a, b) -> Integer.compare(columnOf[a], columnOf[b]));
       int k = from;
       while (k < to) {
         int e = order[k];
@@ -127,6 +124,30 @@ public final class InteractionMatrix {
     }
     return new InteractionMatrix(
         rows, columns, outPointers, Arrays.copyOf(outColumns, nnz), Arrays.copyOf(outValues, nnz));
+  }
+
+  private static int[] identity(int n) {
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = i;
+    }
+    return out;
+  }
+
+  /** Returns {@code events} stably reordered by {@code keyOf[event]}, keys in {@code [0, keys)}. */
+  private static int[] countingSort(int[] events, int[] keyOf, int keys) {
+    int[] next = new int[keys + 1];
+    for (int e : events) {
+      next[keyOf[e] + 1]++;
+    }
+    for (int k = 0; k < keys; k++) {
+      next[k + 1] += next[k];
+    }
+    int[] out = new int[events.length];
+    for (int e : events) {
+      out[next[keyOf[e]]++] = e;
+    }
+    return out;
   }
 
   /**
