@@ -8,6 +8,7 @@ import io.github.kindred.data.io.MalformedDataException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ final class TsvFiles {
       if (fields == 4) {
         format.timestamp(3);
       }
-      try (BufferedReader in = new Normalizing(Files.newBufferedReader(file, StandardCharsets.UTF_8), file)) {
+      try (Reader in = new Normalizing(Files.newBufferedReader(file, StandardCharsets.UTF_8), file)) {
         new DelimitedReader(format.build()).readInto(in, file.toString(), log);
       }
     } catch (NoSuchFileException e) {
@@ -61,11 +62,14 @@ final class TsvFiles {
 
   /** The number of fields of the first non-blank line, 0 for a file of blank lines. */
   private static int firstFieldCount(Path file) throws IOException {
-    try (BufferedReader in = new Normalizing(Files.newBufferedReader(file, StandardCharsets.UTF_8), file)) {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
+      int number = 0;
       while ((line = in.readLine()) != null) {
-        if (!line.isEmpty()) {
-          return line.split("\t", -1).length;
+        number++;
+        String normalized = normalize(line, file, number);
+        if (!normalized.isEmpty()) {
+          return normalized.split("\t", -1).length;
         }
       }
       return 0;
@@ -73,35 +77,62 @@ final class TsvFiles {
   }
 
   /**
-   * Hands out lines with their runs of tabs and spaces collapsed to one tab and their ends trimmed, failing on a
-   * line with fewer than 2 or more than 4 fields (file and line in the message).
+   * {@code line} with its runs of tabs and spaces collapsed to one tab and its ends trimmed ("" for a blank line).
+   *
+   * @throws IllegalArgumentException naming file and line if it has fewer than 2 or more than 4 fields
    */
-  private static final class Normalizing extends BufferedReader {
+  private static String normalize(String line, Path file, int number) {
+    String trimmed = line.strip();
+    if (trimmed.isEmpty()) {
+      return "";
+    }
+    String[] f = SEPARATOR.split(trimmed);
+    if (f.length < 2 || f.length > 4) {
+      throw new IllegalArgumentException(
+          file + ":" + number + ": expected 2 to 4 fields (user item [rating [timestamp]]), got " + f.length);
+    }
+    return String.join("\t", f);
+  }
+
+  /**
+   * A character stream of the file's lines, each normalised by {@link #normalize} and ended by a line feed, so that
+   * line numbers stay those of the file. Works with any way of reading a {@link Reader}.
+   */
+  private static final class Normalizing extends Reader {
+    private final BufferedReader in;
     private final Path file;
     private int number;
+    private String current = "";
+    private int position;
 
     Normalizing(BufferedReader in, Path file) {
-      super(in);
+      this.in = in;
       this.file = file;
     }
 
     @Override
-    public String readLine() throws IOException {
-      String line = super.readLine();
-      if (line == null) {
-        return null;
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      if (length == 0) {
+        return 0;
       }
-      number++;
-      String trimmed = line.strip();
-      if (trimmed.isEmpty()) {
-        return "";
+      if (position == current.length()) {
+        String line = in.readLine();
+        if (line == null) {
+          return -1;
+        }
+        number++;
+        current = normalize(line, file, number) + "\n";
+        position = 0;
       }
-      String[] f = SEPARATOR.split(trimmed);
-      if (f.length < 2 || f.length > 4) {
-        throw new IllegalArgumentException(
-            file + ":" + number + ": expected 2 to 4 fields (user item [rating [timestamp]]), got " + f.length);
-      }
-      return String.join("\t", f);
+      int n = Math.min(length, current.length() - position);
+      current.getChars(position, position + n, buffer, offset);
+      position += n;
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
   }
 

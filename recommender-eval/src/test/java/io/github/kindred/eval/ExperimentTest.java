@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kindred.data.FeatureTable;
+import io.github.kindred.data.IdIndex;
 import io.github.kindred.data.InteractionLog;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -127,5 +129,24 @@ class ExperimentTest {
         .hasMessageContaining("count >= 1");
     assertThatThrownBy(() -> Experiment.builder().seeds(1, 1)).hasMessageContaining("each once");
     assertThatThrownBy(() -> Experiment.builder().build()).hasMessage("an experiment needs at least one algorithm");
+  }
+
+  @Test
+  void itemFeaturesReachTheTrainingDatasetForColdItems() {
+    // i2 (Action) and i4 (Comedy) have no training events; u1 liked the Action item i1 and u2 the Comedy item i3.
+    // Content ranks each user's own genre first among the cold items (hit@1 = 1 for both); popularity scores
+    // both cold items 0 and breaks the tie by index, i2 first (u1 hit, u2 miss).
+    InteractionLog train = InteractionLog.builder().knownItems(IdIndex.of("i1", "i2", "i3", "i4"))
+        .add("u1", "i1", 1f).add("u2", "i3", 1f).build();
+    InteractionLog test = InteractionLog.builder().knownUsers(train.users()).knownItems(train.items())
+        .add("u1", "i2", 1f).add("u2", "i4", 1f).build();
+    FeatureTable genres = FeatureTable.builder().tags("i1", "genre", "Action").tags("i2", "genre", "Action")
+        .tags("i3", "genre", "Comedy").tags("i4", "genre", "Comedy").build();
+    ExperimentResult r = Experiment.builder().algorithm("content").algorithm("popularity")
+        .data("genres", new Split(train, test), genres, FeatureTable.empty()).candidates("cold").cutoffs(1)
+        .threads(1).build().run();
+    assertThat(r.runs().get(0).result().perUser(RankingMetric.HIT, 1)).containsExactly(1.0, 1.0);
+    assertThat(r.runs().get(1).result().perUser(RankingMetric.HIT, 1)).containsExactly(1.0, 0.0);
+    assertThat(r.runs().get(0).result().protocol()).isEqualTo("candidates: 2 items");
   }
 }

@@ -141,4 +141,37 @@ class EvaluateDataTest {
     assertThat(code).isZero();
     assertThat(json(json).get("results").get(0).get("protocol").asText()).isEqualTo("candidates: 3 items");
   }
+
+  @Test
+  void movieLensDirectoriesBringTheirFeaturesToContentAndColdUsers() throws IOException {
+    // A made-up directory in the 100K layout: 8 users, 6 movies (1-3 Action, 4-6 Comedy); odd users rate the
+    // Action movies, even users the Comedy ones.
+    StringBuilder ratings = new StringBuilder();
+    StringBuilder users = new StringBuilder();
+    for (int u = 1; u <= 8; u++) {
+      for (int m = u % 2 == 1 ? 1 : 4, end = m + 3; m < end; m++) {
+        ratings.append(u).append('\t').append(m).append("\t4\t").append(1000 * u + m).append('\n');
+      }
+      users.append(u).append('|').append(20 + u).append('|').append(u % 2 == 1 ? "M" : "F")
+          .append("|student|0000").append('\n');
+    }
+    StringBuilder items = new StringBuilder();
+    for (int m = 1; m <= 6; m++) {
+      items.append(m).append("|Movie ").append(m).append(" (1990)|01-Jan-1990||http://x|0|")
+          .append(m <= 3 ? "1|0" : "0|0").append("|0|0|").append(m <= 3 ? "0" : "1")
+          .append("|0|0|0|0|0|0|0|0|0|0|0|0|0\n");
+    }
+    Files.writeString(dir.resolve("u.data"), ratings);
+    Files.writeString(dir.resolve("u.user"), users);
+    Files.writeString(dir.resolve("u.item"), items);
+    Path json = dir.resolve("ml.json");
+    int code = run("evaluate", "--data", dir.toString(), "--format", "movielens100k", "--split",
+        "cold-users:ratio=0.25", "--seed", "3", "--algorithm", "featuremf:factors=4,iterations=5", "--algorithm",
+        "content", "--cutoff", "3", "--json", json.toString(), "--threads", "1");
+    assertThat(err.toString()).isEmpty();
+    assertThat(code).isZero();
+    JsonNode results = json(json).get("results");
+    assertThat(results.get(0).get("users").asInt()).isEqualTo(2);
+    assertThat(results.get(1).get("dataset").asText()).isEqualTo(dir.getFileName().toString());
+  }
 }
