@@ -7,12 +7,13 @@ package io.github.kindred.math;
  *
  * <p>Stateless and thread-safe; nothing is allocated per call except the documented scratch of the batch method.
  *
- * <p>Measured alternatives that did not win on Java 17 (JMH and minimum thread CPU time, 100,000 and 1,000,000 x 64
- * items, 2-core AMD EPYC with AVX2): a blocked item layout (256 items factor-major, so that C2 vectorises the
- * multiply-adds across items) was 10-15% slower than this row-major kernel; int8 factors with a per-row scale were
- * 1.5x slower, because C2 does not vectorise the byte-to-float conversion and the loop is compute-bound, not
- * memory-bound, at these sizes; the incubating Vector API was 13-20% faster but needs
- * {@code --add-modules jdk.incubator.vector} at compile and run time.
+ * <p>Measured alternatives that did not win on Java 17 (recommender-bench's {@code ScoringLayoutBenchmark} and a
+ * minimum-thread-CPU harness, 100,000 and 1,000,000 x 64 items, shared 2-core AMD EPYC with AVX2): a blocked item
+ * layout (256 items factor-major, so that C2 vectorises the multiply-adds across items) showed no consistent gain,
+ * between 16% faster and 15% slower from run to run; int8 factors with a per-row scale were 1.4x to 1.7x slower,
+ * because C2 does not vectorise the byte-to-float conversion and the loop is compute-bound at these sizes; the
+ * incubating Vector API was 13-20% faster but needs {@code --add-modules jdk.incubator.vector} at compile and run
+ * time, which a library on plain Java 17 cannot ask of its users.
  */
 public final class FactorScoring {
   /** Floats per tile of the batch kernel: 64 KB, well inside a 512 KB L2 cache. */
