@@ -802,7 +802,9 @@ public final class Recommender {
       for (int k = 0; k < j.size(); k++) {
         Event e = j.get(k);
         int[] left = contained.get(EventKey.of(e, data));
-        if (left != null && left[0] > 0) {
+        // A deleted user's rows in the new dataset are hidden, so their later events must always be replayed, or a
+        // user who came back after the deletion would lose the new history at this swap.
+        if (left != null && left[0] > 0 && !deleted.contains(e.userId())) {
           left[0]--;
           continue;
         }

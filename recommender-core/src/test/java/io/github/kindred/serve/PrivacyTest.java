@@ -140,6 +140,26 @@ class PrivacyTest {
     assertThat(r.popularity("i0")).isEqualTo(1);
   }
 
+  @Test
+  void aUserWhoReturnsAfterDeletionKeepsTheNewHistoryAcrossARetrain() {
+    InteractionLog full = log();
+    Dataset data = Dataset.of(full);
+    Recommender r = Recommender.builder(KNN.fit(data), data).build();
+    r.deleteUser("carol");
+    r.ingest("carol", "i2", 1f, 30);
+    // The retrain uses the erased log plus the event carol made after coming back.
+    InteractionLog.Builder b = InteractionLog.builder();
+    InteractionLog erased = full.withoutUser("carol");
+    for (int k = 0; k < erased.size(); k++) {
+      b.add(erased.users().idOf(erased.user(k)), erased.items().idOf(erased.item(k)), erased.value(k),
+          erased.timestamp(k));
+    }
+    Dataset retrained = Dataset.of(b.add("carol", "i2", 1f, 30).build());
+    r.swap(KNN.fit(retrained), retrained);
+    assertThat(r.history("carol")).containsExactly("i2");
+    assertThat(r.popularity("i0")).isEqualTo(1);
+  }
+
   private static final byte[] KEY_A = "0123456789abcdef-key-A".getBytes(StandardCharsets.UTF_8);
   private static final byte[] KEY_B = "0123456789abcdef-key-B".getBytes(StandardCharsets.UTF_8);
 

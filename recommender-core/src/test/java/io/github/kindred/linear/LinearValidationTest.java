@@ -1,0 +1,35 @@
+package io.github.kindred.linear;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.kindred.data.Dataset;
+import io.github.kindred.data.InteractionLog;
+import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bad parameters and data for EASE: each fails with a message naming the parameter and its range. */
+class LinearValidationTest {
+  static Stream<Arguments> badInputs() {
+    Dataset three = Dataset.of(InteractionLog.builder().add("u", "a", 1f).add("u", "b", 1f).add("v", "c", 1f)
+        .build());
+    return Stream.of(
+        bad("lambda must be finite and > 0, got 0.0", () -> new EaseConfig(0f, 10)),
+        bad("lambda must be finite and > 0, got -5.0", () -> new EaseConfig(-5f, 10)),
+        bad("lambda must be finite and > 0, got NaN", () -> new EaseConfig(Float.NaN, 10)),
+        bad("maxItems must be >= 1, got 0", () -> new EaseConfig(1f, 0)),
+        bad("the dataset has 3", () -> new EaseTrainer(new EaseConfig(1f, 2)).fit(three)));
+  }
+
+  private static Arguments bad(String message, ThrowingCallable call) {
+    return Arguments.of(message, call);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badInputs")
+  void failsNamingTheParameter(String message, ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+  }
+}
