@@ -59,7 +59,7 @@ class ServeValidationTest {
     Dataset other = Fixtures.data(4, "x i0 1", "x i3 1");
     Fixtures.TableModel otherModel = Fixtures.TableModel.constant(other, 1f, 1f, 1f, 1f);
     assertThatThrownBy(() -> r.swap(otherModel, DATA)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("the model's items (4) are not the dataset's items (3)");
+        .hasMessageContaining("are not the dataset's").hasMessageContaining("fit the model on this dataset");
     assertThat(r.model()).isSameAs(MODEL);
     assertThat(r.stats().modelVersion()).isZero();
     assertThat(r.history("u1")).containsExactly("i0", "i1");
