@@ -1,6 +1,7 @@
 package io.github.kindred.context;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.kindred.BadInput.assertRejected;
+import static io.github.kindred.BadInput.bad;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,14 +39,10 @@ class ContextValidationTest {
         bad("slices must hold at least one definition", () -> new PreFilterConfig(List.of(), 5, true)));
   }
 
-  private static Arguments bad(String message, ThrowingCallable call) {
-    return Arguments.of(message, call);
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badInputs")
   void failsNamingTheParameter(String message, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
-        .hasMessageContaining(message);
+    assertRejected(message, call);
   }
 }

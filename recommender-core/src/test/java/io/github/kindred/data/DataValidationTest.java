@@ -1,5 +1,7 @@
 package io.github.kindred.data;
 
+import static io.github.kindred.BadInput.assertRejected;
+import static io.github.kindred.BadInput.bad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,15 +56,11 @@ class DataValidationTest {
     return InteractionMatrix.of(2, 2, R, C, V, null, DuplicatePolicy.SUM);
   }
 
-  private static Arguments bad(String message, ThrowingCallable call) {
-    return Arguments.of(message, call);
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badInputs")
   void failsNamingTheProblem(String message, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class,
-        IndexOutOfBoundsException.class).hasMessageContaining(message);
+    assertRejected(message, call);
   }
 
   @org.junit.jupiter.api.Test

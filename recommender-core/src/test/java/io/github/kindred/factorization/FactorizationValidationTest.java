@@ -1,6 +1,7 @@
 package io.github.kindred.factorization;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.kindred.BadInput.assertRejected;
+import static io.github.kindred.BadInput.bad;
 
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.InteractionLog;
@@ -41,14 +42,10 @@ class FactorizationValidationTest {
         bad("implicit ALS needs values >= 0, got -2.0", () -> new ImplicitAlsTrainer(a).fit(negative)));
   }
 
-  private static Arguments bad(String message, ThrowingCallable call) {
-    return Arguments.of(message, call);
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badInputs")
   void failsNamingTheParameter(String message, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
-        .hasMessageContaining(message);
+    assertRejected(message, call);
   }
 }

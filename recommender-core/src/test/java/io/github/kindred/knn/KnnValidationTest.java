@@ -1,6 +1,7 @@
 package io.github.kindred.knn;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.kindred.BadInput.assertRejected;
+import static io.github.kindred.BadInput.bad;
 
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.InteractionLog;
@@ -42,15 +43,11 @@ class KnnValidationTest {
         bad("scores", () -> new PopularityTrainer().fit(DATA).score(Query.empty(), new float[2])));
   }
 
-  private static Arguments bad(String message, ThrowingCallable call) {
-    return Arguments.of(message, call);
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badInputs")
   void failsNamingTheParameter(String message, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
-        .hasMessageContaining(message);
+    assertRejected(message, call);
   }
 
   @org.junit.jupiter.api.Test

@@ -1,6 +1,7 @@
 package io.github.kindred.linear;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.kindred.BadInput.assertRejected;
+import static io.github.kindred.BadInput.bad;
 
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.InteractionLog;
@@ -23,13 +24,10 @@ class LinearValidationTest {
         bad("the dataset has 3", () -> new EaseTrainer(new EaseConfig(1f, 2)).fit(three)));
   }
 
-  private static Arguments bad(String message, ThrowingCallable call) {
-    return Arguments.of(message, call);
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badInputs")
   void failsNamingTheParameter(String message, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+    assertRejected(message, call);
   }
 }

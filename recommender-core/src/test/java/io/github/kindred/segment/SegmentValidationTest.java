@@ -1,6 +1,7 @@
 package io.github.kindred.segment;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.kindred.BadInput.assertRejected;
+import static io.github.kindred.BadInput.bad;
 
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -34,14 +35,10 @@ class SegmentValidationTest {
             d.gapMultiplier(), d.referenceTime(), null)));
   }
 
-  private static Arguments bad(String message, ThrowingCallable call) {
-    return Arguments.of(message, call);
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badInputs")
   void failsNamingTheParameter(String message, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
-        .hasMessageContaining(message);
+    assertRejected(message, call);
   }
 }

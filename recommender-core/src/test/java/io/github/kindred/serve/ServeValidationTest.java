@@ -1,5 +1,7 @@
 package io.github.kindred.serve;
 
+import static io.github.kindred.BadInput.assertRejected;
+import static io.github.kindred.BadInput.bad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,15 +46,11 @@ class ServeValidationTest {
         bad("userId", () -> Recommender.builder(MODEL, DATA).build().deleteUser(null)));
   }
 
-  private static Arguments bad(String message, ThrowingCallable call) {
-    return Arguments.of(message, call);
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badInputs")
   void failsNamingTheParameter(String message, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfAny(IllegalArgumentException.class, NullPointerException.class)
-        .hasMessageContaining(message);
+    assertRejected(message, call);
   }
 
   @Test
