@@ -25,9 +25,13 @@ public interface Model {
    * <p>Implementations allocate nothing per call beyond constant-size scratch, so that callers can reuse one
    * buffer per thread.
    *
+   * <p>A user index the model does not know (one added after training) is scored like {@link Query#ANONYMOUS},
+   * from the query's history; history items the model does not know (ingested after training) are ignored. Both
+   * are deliberate: a server keeps answering while new users and items arrive between retrainings.
+   *
    * @param query who to score for: a known user, a history of items, or both
    * @param scores the output, of length at least {@link #itemCount()}
-   * @throws IllegalArgumentException if {@code scores} is too short or the query names an index out of range
+   * @throws IllegalArgumentException if {@code scores} is too short
    */
   void score(Query query, float[] scores);
 }
