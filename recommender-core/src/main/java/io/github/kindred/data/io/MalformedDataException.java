@@ -10,8 +10,11 @@ import java.io.IOException;
 public final class MalformedDataException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** The file name or label of the input. */
   private final String source;
+  /** The 1-based line number, or 0 for the whole input. */
   private final long line;
+  /** What is wrong. */
   private final String reason;
 
   /**
