@@ -46,7 +46,7 @@ public final class Compare {
     Options o = Options.parse(args);
     Split split = Split.read(o.train, o.test);
     List<Contender> contenders = new ArrayList<>();
-    contenders.addAll(KindredContenders.all(o.threads));
+    contenders.addAll(KindredContenders.all(o.threads, o.factors));
     contenders.addAll(RankSysContenders.all(o.factors, o.hkvIterations, o.hkvAlpha));
     contenders.addAll(
         MahoutContenders.all(o.mahoutItemUsers, o.factors, o.alsIterations, o.alsLambda, o.alsAlpha, o.threads));
