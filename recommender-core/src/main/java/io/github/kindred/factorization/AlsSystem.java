@@ -1,5 +1,7 @@
 package io.github.kindred.factorization;
 
+import io.github.kindred.math.Cholesky;
+
 /**
  * The per-row least-squares problem of implicit ALS and the scratch to solve it; one instance per thread.
  *
@@ -104,7 +106,7 @@ final class AlsSystem {
         b[s] += c * ys;
       }
     }
-    if (!DenseCholesky.solveInPlace(a, b, f)) {
+    if (!Cholesky.solveInPlace(a, b, f)) {
       throw new IllegalStateException("implicit ALS: a row's system is not positive definite (regularization "
           + reg + ", alpha " + alpha + "); are some values negative?");
     }

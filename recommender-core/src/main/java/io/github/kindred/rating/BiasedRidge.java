@@ -1,5 +1,6 @@
 package io.github.kindred.rating;
 
+import io.github.kindred.math.Cholesky;
 import java.util.Arrays;
 
 /**
@@ -67,7 +68,9 @@ final class BiasedRidge {
     for (int r = 0; r < d; r++) {
       a[r * d + r] += reg;
     }
-    DenseSolver.solve(a, b, d);
+    if (!Cholesky.solveInPlace(a, b, d)) {
+      throw new IllegalStateException("the regularised normal equations are not positive definite");
+    }
     for (int f = 0; f < factors; f++) {
       out[outOff + f] = (float) b[f];
     }

@@ -1,13 +1,13 @@
-package io.github.kindred.factorization;
+package io.github.kindred.math;
 
 /**
  * In-place Cholesky factorisation and solve of a small dense symmetric positive definite system held row-major in a
- * {@code double[]}. Hand-written rather than EJML because ALS solves one {@code factors x factors} system per user
- * and item per iteration: working directly on caller-owned scratch avoids a matrix object and its checks per solve.
- * Stateless.
+ * {@code double[]}. Hand-written rather than EJML because the ALS trainers (implicit and explicit) solve one
+ * {@code factors x factors} system per user and item per iteration: working directly on caller-owned scratch avoids
+ * a matrix object and its checks per solve. Stateless and thread-safe; allocates nothing.
  */
-final class DenseCholesky {
-  private DenseCholesky() {}
+public final class Cholesky {
+  private Cholesky() {}
 
   /**
    * Solves {@code A x = b} for {@code x}, overwriting the lower triangle of {@code a} with the Cholesky factor and
@@ -18,7 +18,7 @@ final class DenseCholesky {
    * @param n the dimension
    * @return false if {@code a} is not numerically positive definite (then {@code b} is unspecified)
    */
-  static boolean solveInPlace(double[] a, double[] b, int n) {
+  public static boolean solveInPlace(double[] a, double[] b, int n) {
     for (int j = 0; j < n; j++) {
       int rj = j * n;
       double d = a[rj + j];
