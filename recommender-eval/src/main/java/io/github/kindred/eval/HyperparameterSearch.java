@@ -2,6 +2,7 @@ package io.github.kindred.eval;
 
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.DuplicatePolicy;
+import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.model.Model;
 import java.util.ArrayList;
@@ -105,8 +106,21 @@ public record HyperparameterSearch(String algorithm, Map<String, List<String>> g
    */
   public List<Trial> run(AlgorithmRegistry registry, Split validation, RankingEvaluator evaluator,
       Experiment.Listener listener) {
+    return run(registry, validation, FeatureTable.empty(), FeatureTable.empty(), evaluator, listener);
+  }
+
+  /**
+   * As {@link #run(AlgorithmRegistry, Split, RankingEvaluator, Experiment.Listener)}, with item and user features
+   * in the training data (for content, feature-aware and context models).
+   *
+   * @param itemFeatures item features, possibly empty
+   * @param userFeatures user features, possibly empty
+   */
+  public List<Trial> run(AlgorithmRegistry registry, Split validation, FeatureTable itemFeatures,
+      FeatureTable userFeatures, RankingEvaluator evaluator, Experiment.Listener listener) {
     List<AlgorithmSpec> specs = specifications(registry);
-    Dataset data = Dataset.builder(validation.train()).binary(true).build();
+    Dataset data = Dataset.builder(validation.train()).binary(true)
+        .itemFeatures(itemFeatures).userFeatures(userFeatures).build();
     InteractionMatrix test = InteractionMatrix.of(validation.test(), DuplicatePolicy.SUM);
     List<Trial> trials = new ArrayList<>();
     for (AlgorithmSpec spec : specs) {

@@ -3,7 +3,10 @@ package io.github.kindred.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.InteractionLog;
+import io.github.kindred.popularity.PopularityTrainer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,33 @@ class HyperparameterSearchTest {
     assertThat(a).hasSize(4).isEqualTo(b);
     assertThat(a.stream().map(AlgorithmSpec::text).distinct().toList()).hasSize(4).isSubsetOf(full);
     assertThat(new HyperparameterSearch("itemknn", grid(), 50, 7, "ndcg@5").specifications(registry)).hasSize(6);
+  }
+
+  @Test
+  void everyTrialIsFittedOnTheGivenItemAndUserFeatures() {
+    InteractionLog.Builder log = InteractionLog.builder();
+    for (int u = 0; u < 10; u++) {
+      for (int i = 0; i < 6; i++) {
+        log.add("u" + u, "i" + ((u + i) % 8), 1f);
+      }
+    }
+    Split validation = new RandomHoldout(0.25, 1).split(log.build());
+    FeatureTable items = FeatureTable.builder().categorical("i0", "colour", "red").build();
+    FeatureTable users = FeatureTable.builder().categorical("u0", "age", "young").build();
+    List<FeatureTable[]> seen = new ArrayList<>();
+    AlgorithmRegistry probe = AlgorithmRegistry.empty().with(new AlgorithmRegistry.Entry("probe", "records its data",
+        Map.of("n", "1"), p -> data -> {
+          seen.add(new FeatureTable[] {data.itemFeatures(), data.userFeatures()});
+          return new PopularityTrainer().fit(data);
+        }));
+    Map<String, List<String>> g = new LinkedHashMap<>();
+    g.put("n", List.of("1", "2"));
+    new HyperparameterSearch("probe", g, 0, 0, "ndcg@5").run(probe, validation, items, users,
+        RankingEvaluator.builder().cutoffs(5).threads(1).build(), (d, t, l) -> { });
+    assertThat(seen).hasSize(2).allSatisfy(f -> {
+      assertThat(f[0]).isSameAs(items);
+      assertThat(f[1]).isSameAs(users);
+    });
   }
 
   @Test

@@ -294,6 +294,11 @@ final class DataOptions {
     }
   }
 
+  /** The item and user features of --data (empty tables for split files, which carry none). */
+  Loaded features() {
+    return data != null ? load() : new Loaded(null, FeatureTable.empty(), FeatureTable.empty());
+  }
+
   /** The split of the data for {@code seed}, whatever the source. */
   Split splitFor(long seed) {
     return data != null ? Splitters.create(split, seed).split(load().log()) : readSplit();

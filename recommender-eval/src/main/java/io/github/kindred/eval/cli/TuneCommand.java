@@ -89,11 +89,12 @@ final class TuneCommand implements Callable<Integer> {
       throw new ParameterException(cl, e.getMessage());
     }
     Split split = data.splitFor(seed);
+    DataOptions.Loaded features = data.features();
     Split carved = Splitters.create(validation, seed).split(split.train());
     RankingEvaluator evaluator = RankingEvaluator.builder().cutoffs(k).build();
     List<HyperparameterSearch.Trial> all;
     try {
-      all = search.run(registry, carved, evaluator, Progress.to(cl.getErr()));
+      all = search.run(registry, carved, features.items(), features.users(), evaluator, Progress.to(cl.getErr()));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(cl, e.getMessage());
     }
@@ -104,7 +105,8 @@ final class TuneCommand implements Callable<Integer> {
     }
     HyperparameterSearch.Trial best = HyperparameterSearch.best(all);
     out.printf(Locale.ROOT, "best: %s (%s %.4f on validation)%n", best.spec().canonical(), metric, best.value());
-    Dataset train = Dataset.builder(split.train()).binary(true).build();
+    Dataset train = Dataset.builder(split.train()).binary(true)
+        .itemFeatures(features.items()).userFeatures(features.users()).build();
     InteractionMatrix test = InteractionMatrix.of(split.test(), DuplicatePolicy.SUM);
     RankingResult onTest = evaluator.evaluate(registry.create(best.spec()).fit(train), train.matrix(), test);
     out.printf(Locale.ROOT, "test: %s %.4f with the best configuration fitted on all training data%n", metric,
