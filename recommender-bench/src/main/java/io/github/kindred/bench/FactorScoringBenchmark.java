@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code java -jar recommender-bench/target/benchmarks.jar FactorScoringBenchmark -f 3 -prof gc}; on a
  * machine shared with other work add {@code -prof io.github.kindred.bench.CpuTimeProfiler} for CPU time per
- * operation.
+ * operation. The kernel uses the incubating Vector API when the forks run with the module: add
+ * {@code -jvmArgsAppend "--add-modules jdk.incubator.vector"} to measure that path (without it, the scalar kernel
+ * with eight partial sums runs).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

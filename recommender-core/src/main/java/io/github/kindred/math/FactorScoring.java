@@ -1,5 +1,9 @@
 package io.github.kindred.math;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
 /**
  * The scoring kernel of factor models: the dot product of one user vector with every row of a row-major item
  * factor matrix ({@code items x factors} in one {@code float[]}), optionally fused with top-N selection so that the
@@ -19,6 +23,38 @@ public final class FactorScoring {
   /** Floats per tile of the batch kernel: 64 KB, well inside a 512 KB L2 cache. */
   private static final int TILE_FLOATS = 16 * 1024;
 
+  /**
+   * The SIMD dot product of {@code VectorDot}, or null when {@link #dot} runs the scalar kernel: the Vector API is
+   * used only when the JVM was started with {@code --add-modules jdk.incubator.vector}, the platform has at least 4
+   * float lanes, and the system property {@code kindred.vector} is not {@code false}. A library cannot impose the
+   * flag, so the scalar kernel is the default; services that add the flag get the SIMD kernel (measured 13-20%
+   * faster at 100,000 x 64). Reached through a constant method handle, which the JIT inlines, so that nothing here
+   * refers to the incubating module at compile time.
+   */
+  private static final MethodHandle VECTOR_DOT = vectorDot();
+
+  /** Whether {@link #dot} runs on the Vector API. */
+  static final boolean VECTOR = VECTOR_DOT != null;
+
+  private static MethodHandle vectorDot() {
+    if ("false".equalsIgnoreCase(System.getProperty("kindred.vector"))
+        || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return null;
+    }
+    try {
+      Class<?> kernel = Class.forName("io.github.kindred.math.VectorDot");
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      if (!(boolean) lookup.findStatic(kernel, "useful", MethodType.methodType(boolean.class)).invokeExact()) {
+        return null;
+      }
+      return lookup.findStatic(kernel, "dot", MethodType.methodType(float.class, float[].class, int.class,
+          float[].class, int.class, int.class));
+    } catch (Throwable e) {
+      // LinkageError or reflection failure: the module is there but unusable; the scalar kernel is always right.
+      return null;
+    }
+  }
+
   private FactorScoring() {}
 
   /**
@@ -31,6 +67,18 @@ public final class FactorScoring {
    * The result differs from the one-accumulator sum by float rounding only (the terms are summed in another order).
    */
   public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+    if (VECTOR_DOT != null) {
+      try {
+        return (float) VECTOR_DOT.invokeExact(a, aOff, b, bOff, n);
+      } catch (Throwable e) {
+        throw new IllegalStateException("the Vector API dot product failed", e);
+      }
+    }
+    return scalarDot(a, aOff, b, bOff, n);
+  }
+
+  /** The scalar kernel with eight partial sums; what {@link #dot} runs without the Vector API. */
+  static float scalarDot(float[] a, int aOff, float[] b, int bOff, int n) {
     float s0 = 0f;
     float s1 = 0f;
     float s2 = 0f;
