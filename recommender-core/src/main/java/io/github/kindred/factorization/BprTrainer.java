@@ -3,6 +3,7 @@ package io.github.kindred.factorization;
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.model.Trainer;
+import io.github.kindred.model.TrainingListener;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -39,10 +40,21 @@ public final class BprTrainer implements Trainer<BprModel> {
   private static final int MAX_NEGATIVE_DRAWS = 64;
 
   private final BprConfig config;
+  private final TrainingListener listener;
 
   /** Creates a trainer with {@code config}. */
   public BprTrainer(BprConfig config) {
+    this(config, TrainingListener.NONE);
+  }
+
+  private BprTrainer(BprConfig config, TrainingListener listener) {
     this.config = Objects.requireNonNull(config, "config");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** Returns a trainer with the same configuration that reports each finished epoch to {@code listener}. */
+  public BprTrainer withListener(TrainingListener listener) {
+    return new BprTrainer(config, listener);
   }
 
   /** The configuration. */
@@ -83,9 +95,14 @@ public final class BprTrainer implements Trainer<BprModel> {
       maxShare = Math.max(maxShare, w.share());
     }
     int batches = Math.max(1, (maxShare + BATCH - 1) / BATCH);
+    int[] trips = new int[1];
     CyclicBarrier barrier = new CyclicBarrier(threads, () -> {
       for (Worker w : workers) {
         w.flush();
+      }
+      // The barrier action runs on one thread per trip; every epoch ends with the last of its batches.
+      if (++trips[0] % batches == 0) {
+        listener.iterationDone(trips[0] / batches, config.iterations());
       }
     });
     try (WorkerPool pool = new WorkerPool(threads, "bpr")) {

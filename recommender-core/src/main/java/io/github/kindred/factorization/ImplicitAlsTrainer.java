@@ -3,6 +3,7 @@ package io.github.kindred.factorization;
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.model.Trainer;
+import io.github.kindred.model.TrainingListener;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,10 +33,21 @@ public final class ImplicitAlsTrainer implements Trainer<ImplicitAlsModel> {
   private static final int CHUNK = 32;
 
   private final ImplicitAlsConfig config;
+  private final TrainingListener listener;
 
   /** Creates a trainer with {@code config}. */
   public ImplicitAlsTrainer(ImplicitAlsConfig config) {
+    this(config, TrainingListener.NONE);
+  }
+
+  private ImplicitAlsTrainer(ImplicitAlsConfig config, TrainingListener listener) {
     this.config = Objects.requireNonNull(config, "config");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** Returns a trainer with the same configuration that reports each finished iteration to {@code listener}. */
+  public ImplicitAlsTrainer withListener(TrainingListener listener) {
+    return new ImplicitAlsTrainer(config, listener);
   }
 
   /** The configuration. */
@@ -82,6 +94,7 @@ public final class ImplicitAlsTrainer implements Trainer<ImplicitAlsModel> {
       for (int it = 0; it < config.iterations(); it++) {
         solveAll(pool, systems, itemsSide, ni, userFactors, nu, itemFactors);
         solveAll(pool, systems, usersSide, nu, itemFactors, ni, userFactors);
+        listener.iterationDone(it + 1, config.iterations());
       }
     }
     return new ImplicitAlsModel(config, data.users(), data.items(), userFactors, itemFactors,
