@@ -6,6 +6,7 @@ import io.github.kindred.data.Dataset;
 import io.github.kindred.data.IdIndex;
 import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.model.Trainer;
+import io.github.kindred.model.TrainingListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,10 +41,21 @@ import java.util.concurrent.Future;
  */
 public final class FeatureMfTrainer implements Trainer<FeatureMfModel> {
   private final FeatureMfConfig config;
+  private final TrainingListener listener;
 
   /** Creates a trainer with {@code config}. */
   public FeatureMfTrainer(FeatureMfConfig config) {
+    this(config, TrainingListener.NONE);
+  }
+
+  private FeatureMfTrainer(FeatureMfConfig config, TrainingListener listener) {
     this.config = Objects.requireNonNull(config, "config");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** Returns a trainer with the same configuration that reports each finished epoch to {@code listener}. */
+  public FeatureMfTrainer withListener(TrainingListener listener) {
+    return new FeatureMfTrainer(config, listener);
   }
 
   /** The configuration. */
@@ -66,7 +78,7 @@ public final class FeatureMfTrainer implements Trainer<FeatureMfModel> {
     FeatureEncoder userEncoder = FeatureEncoder.fit(data.userFeatures(), users, config.weighting());
     Sgd sgd = new Sgd(config, m, items.size(), itemEncoder.encodeAll(items), userEncoder.encodeAll(users),
         itemEncoder.featureCount(), userEncoder.featureCount());
-    sgd.train();
+    sgd.train(listener);
     int k = config.factors();
     float[] itemReps = new float[items.size() * k];
     float[] itemBias = new float[items.size()];
@@ -235,7 +247,7 @@ public final class FeatureMfTrainer implements Trainer<FeatureMfModel> {
       return a;
     }
 
-    void train() {
+    void train(TrainingListener listener) {
       int n = posUser.length;
       int[] order = new int[n];
       for (int s = 0; s < n; s++) {
@@ -251,6 +263,7 @@ public final class FeatureMfTrainer implements Trainer<FeatureMfModel> {
         for (int s = 0; s < n; s++) {
           step(posUser[order[s]], posItem[order[s]]);
         }
+        listener.iterationDone(epoch + 1, config.iterations());
       }
     }
 

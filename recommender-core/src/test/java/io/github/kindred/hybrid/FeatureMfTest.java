@@ -130,6 +130,22 @@ class FeatureMfTest {
   }
 
   @Test
+  void reportsEveryEpochWithoutChangingTheModel() {
+    Dataset data = planted();
+    java.util.List<String> calls = new java.util.ArrayList<>();
+    FeatureMfConfig config = small(RankingLoss.BPR);
+    FeatureMfModel reported = new FeatureMfTrainer(config)
+        .withListener((done, total) -> calls.add(done + "/" + total)).fit(data);
+    assertThat(calls).hasSize(config.iterations()).startsWith("1/" + config.iterations())
+        .endsWith(config.iterations() + "/" + config.iterations());
+    float[] a = new float[reported.itemCount()];
+    float[] b = new float[reported.itemCount()];
+    reported.score(Query.ofItems(0), a);
+    new FeatureMfTrainer(config).fit(data).score(Query.ofItems(0), b);
+    assertThat(a).containsExactly(b);
+  }
+
+  @Test
   void aSessionOfRedItemsIsFoldedInTowardsRed() {
     Dataset data = planted();
     FeatureMfModel m = new FeatureMfTrainer(small(RankingLoss.WARP)).fit(data);
