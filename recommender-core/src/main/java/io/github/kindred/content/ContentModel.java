@@ -166,9 +166,7 @@ public final class ContentModel implements Model, SimilarItems, ItemVectors {
   }
 
   private static void checkLength(float[] scores, int n) {
-    if (scores.length < n) {
-      throw new IllegalArgumentException("scores has length " + scores.length + ", needs at least " + n);
-    }
+    Model.requireScoreLength(scores, n);
   }
 
   /** Per-thread buffers: a dense profile kept all-zero between calls, and the list of its touched entries. */

@@ -136,9 +136,7 @@ public final class FactorizationMachineModel implements Model, ItemVectors {
   @Override
   public void score(Query query, float[] scores) {
     int n = items.size();
-    if (scores.length < n) {
-      throw new IllegalArgumentException("scores has length " + scores.length + ", needs at least " + n);
-    }
+    Model.requireScoreLength(scores, n);
     float[] sumQ = new float[k];
     double lin = 0;
     double sq = 0;

@@ -86,9 +86,7 @@ abstract class FactorModel implements Model, ItemVectors {
    */
   @Override
   public final void score(Query query, float[] scores) {
-    if (scores.length < itemRows) {
-      throw new IllegalArgumentException("scores has length " + scores.length + ", needs at least " + itemRows);
-    }
+    Model.requireScoreLength(scores, itemRows);
     float[] u = new float[factors];
     int user = query.user();
     if (user >= 0 && user < userRows) {

@@ -47,8 +47,6 @@ final class ItemSpaces {
   }
 
   static void checkLength(float[] scores, int n) {
-    if (scores.length < n) {
-      throw new IllegalArgumentException("scores has length " + scores.length + ", needs at least " + n);
-    }
+    Model.requireScoreLength(scores, n);
   }
 }

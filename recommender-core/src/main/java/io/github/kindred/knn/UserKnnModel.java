@@ -92,9 +92,7 @@ public final class UserKnnModel implements Model {
   @Override
   public void score(Query query, float[] scores) {
     int n = items.size();
-    if (scores.length < n) {
-      throw new IllegalArgumentException("scores has length " + scores.length + ", needs at least " + n);
-    }
+    Model.requireScoreLength(scores, n);
     Arrays.fill(scores, 0, n, 0f);
     int u = query.user();
     boolean known = u >= 0 && u < matrix.rows();

@@ -59,9 +59,7 @@ public final class EaseModel implements Model, SimilarItems, Explainable {
   @Override
   public void score(Query query, float[] scores) {
     int n = items.size();
-    if (scores.length < n) {
-      throw new IllegalArgumentException("scores has length " + scores.length + ", needs at least " + n);
-    }
+    Model.requireScoreLength(scores, n);
     Arrays.fill(scores, 0, n, 0f);
     for (int h = 0; h < query.historySize(); h++) {
       int i = query.item(h);

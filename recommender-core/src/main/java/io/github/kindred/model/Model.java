@@ -34,4 +34,17 @@ public interface Model {
    * @throws IllegalArgumentException if {@code scores} is too short
    */
   void score(Query query, float[] scores);
+
+  /**
+   * Checks the output of {@link #score}: the one place every model states its length requirement.
+   *
+   * @param scores the caller's score buffer
+   * @param items the model's item count
+   * @throws IllegalArgumentException if {@code scores} is shorter than {@code items}
+   */
+  static void requireScoreLength(float[] scores, int items) {
+    if (scores.length < items) {
+      throw new IllegalArgumentException("scores has length " + scores.length + ", needs at least " + items);
+    }
+  }
 }

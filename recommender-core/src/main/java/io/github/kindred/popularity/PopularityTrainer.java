@@ -49,10 +49,7 @@ public final class PopularityTrainer implements io.github.kindred.model.Trainer<
 
     @Override
     public void score(Query query, float[] scores) {
-      if (scores.length < popularity.length) {
-        throw new IllegalArgumentException(
-            "scores has length " + scores.length + ", needs at least " + popularity.length);
-      }
+      Model.requireScoreLength(scores, popularity.length);
       System.arraycopy(popularity, 0, scores, 0, popularity.length);
     }
 

@@ -55,9 +55,7 @@ public final class TrendingModel implements Model {
 
   @Override
   public void score(Query query, float[] scores) {
-    if (scores.length < trend.length) {
-      throw new IllegalArgumentException("scores has length " + scores.length + ", needs at least " + trend.length);
-    }
+    Model.requireScoreLength(scores, trend.length);
     System.arraycopy(trend, 0, scores, 0, trend.length);
   }
 

@@ -104,9 +104,7 @@ abstract class RatingModel implements Model, RatingPredictor {
   @Override
   public final void score(Query query, float[] scores) {
     int n = itemBias.length;
-    if (scores.length < n) {
-      throw new IllegalArgumentException("scores has length " + scores.length + ", needs at least " + n);
-    }
+    Model.requireScoreLength(scores, n);
     int u = query.user();
     if (u >= 0 && u < userBias.length) {
       scoreUser(u, scores);
