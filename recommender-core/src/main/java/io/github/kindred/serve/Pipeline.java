@@ -131,7 +131,7 @@ final class Pipeline {
     int q = s.catalog.indexOf(r.itemId());
     float[] scores = sc.scores(s.modelCount);
     Subject who = Subject.item(q);
-    if (!s.similarTo(q, r.itemId(), sc, scores)) {
+    if (!similarTo(s, q, r.itemId(), sc, scores)) {
       return new Recommendations(s, Recommendations.Source.SIMILAR, new int[0], new float[0], who);
     }
     Candidates c = sc.candidates.all(s.modelCount);
@@ -278,31 +278,48 @@ final class Pipeline {
     for (int k = 0; k < ids.length; k++) {
       boostItems[k] = s.catalog.indexOf(ids[k]);
     }
-    return new BusinessRules(r.allow() == null ? null : resolve(s, r.allow()), resolve(s, r.deny()), r.where(), t,
-        item -> t.rowOf(s.catalog.idOf(item)), features(t, r.requiredFeatures()), features(t, r.excludedFeatures()),
+    return new BusinessRules(r.allow() == null ? null : BusinessRules.resolve(s.catalog::indexOf, r.allow()),
+        BusinessRules.resolve(s.catalog::indexOf, r.deny()), r.where(), t, item -> t.rowOf(s.catalog.idOf(item)),
+        BusinessRules.features(t, r.requiredFeatures()), BusinessRules.features(t, r.excludedFeatures()),
         boostItems, r.boostMultipliers(), r.boostAdditions());
   }
 
-  private static int[] resolve(State s, String[] ids) {
-    int[] out = new int[ids.length];
-    int n = 0;
-    for (String id : ids) {
-      int i = s.catalog.indexOf(id);
-      if (i >= 0) {
-        out[n++] = i;
+  /**
+   * The scores stage of a similar-items request: writes the similarity of every model item to item {@code q} (-1
+   * if the state does not know it; an online item is then looked up in the feature table by {@code id}): the
+   * model's own similarities, else the cosine of item vectors, else of item features. The query item itself is
+   * excluded.
+   *
+   * @return false if there is nothing to compare with (the item has neither vectors nor features)
+   */
+  private static boolean similarTo(State s, int q, String id, Scratch sc, float[] scores) {
+    int m = s.modelCount;
+    if (q >= 0 && q < m && s.similar != null) {
+      s.similar.similarTo(q, scores);
+    } else if (q >= 0 && q < m && s.vectors != null) {
+      int d = s.vectors.dimensions();
+      float[] qv = sc.vector(d);
+      float[] iv = sc.vector2(d);
+      s.vectors.itemVector(q, qv);
+      for (int i = 0; i < m; i++) {
+        s.vectors.itemVector(i, iv);
+        float norm = s.itemNorms[q] * s.itemNorms[i];
+        scores[i] = norm == 0f ? 0f : State.dot(qv, iv, d) / norm;
+      }
+    } else {
+      FeatureTable t = s.data.itemFeatures();
+      int qr = q >= 0 ? s.featureRow(q) : t.rowOf(id);
+      if (qr < 0) {
+        return false;
+      }
+      for (int i = 0; i < m; i++) {
+        scores[i] = ItemSimilarity.featureCosine(t, qr, s.featureRow(i));
       }
     }
-    int[] sorted = Arrays.copyOf(out, n);
-    Arrays.sort(sorted);
-    return sorted;
-  }
-
-  private static int[] features(FeatureTable t, String[] names) {
-    int[] out = new int[names.length];
-    for (int k = 0; k < names.length; k++) {
-      out[k] = t.features().indexOf(names[k]);
+    if (q >= 0 && q < m) {
+      scores[q] = Float.NEGATIVE_INFINITY;
     }
-    return out;
+    return true;
   }
 
   /** Turns the pool held in {@code top} into the answer: drained in order, or re-ranked for diversity. */

@@ -192,15 +192,7 @@ public final class Recommender {
     synchronized (writeLock) {
       State old = state;
       State s = fresh.withVersion(old.version + 1, old.epoch + 1);
-      for (String userId : deleted) {
-        s = s.hide(userId);
-      }
-      for (String itemId : unavailable) {
-        int i = s.catalog.indexOf(itemId);
-        if (i >= 0) {
-          s = s.withAvailability(i, false);
-        }
-      }
+      s = s.withMarks(deleted, unavailable);
       Journal j = old.journal;
       // A deleted user's rows in the new dataset are hidden, so their later events must always be replayed, or a
       // user who came back after the deletion would lose the new history at this swap.
@@ -229,23 +221,10 @@ public final class Recommender {
     Objects.requireNonNull(userId, "userId");
     boolean known;
     synchronized (writeLock) {
-      State s = state;
-      UserHistory h = s.histories.get(userId);
-      int u = s.baseUser(userId);
-      known = (h != null && h.items.length > 0) || (h == null && u >= 0);
-      if (h != null) {
-        for (int i : h.items) {
-          s.popularity[i]--;
-        }
-        s.histories.remove(userId);
-        if (u >= 0) {
-          s.histories.put(userId, s.makeHistory(userId, new int[0], new float[0], true));
-        }
-      } else {
-        s = s.hide(userId);
-      }
+      known = state.knows(userId);
+      State s = state.withoutUser(userId);
       deleted.add(userId);
-      state = s.withJournal(s.journal.filter(e -> !e.userId().equals(userId)));
+      state = s;
     }
     if (userCache != null) {
       userCache.invalidate(userId);

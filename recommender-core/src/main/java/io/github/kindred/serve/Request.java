@@ -89,7 +89,9 @@ public final class Request {
     diversity = b.diversity;
     personalization = b.personalization;
     hotList = b.hotList;
-    cacheSignature = kind == Kind.USER && isPlain() && sessionItems == null ? new Signature(count, excludeSeen, context, hotList) : null;
+    // A request carrying session events depends on more than the user's history: never cached.
+    cacheSignature = kind == Kind.USER && isPlain() && sessionItems == null
+        ? new Signature(count, excludeSeen, context, hotList) : null;
   }
 
   /** Recommendations for the known user {@code userId} (a user never seen is answered from the hot lists). */

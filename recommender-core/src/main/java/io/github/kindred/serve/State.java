@@ -1,7 +1,6 @@
 package io.github.kindred.serve;
 
 import io.github.kindred.data.Dataset;
-import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.IdIndex;
 import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.model.DotProductScoring;
@@ -13,7 +12,6 @@ import io.github.kindred.model.Query;
 import io.github.kindred.model.SimilarItems;
 import io.github.kindred.model.UserFeatureScoring;
 import io.github.kindred.serve.pipeline.CandidateRetriever;
-import io.github.kindred.serve.pipeline.ItemSimilarity;
 import io.github.kindred.serve.pipeline.ScoreStage;
 import java.util.Arrays;
 import java.util.List;
@@ -230,6 +228,48 @@ final class State {
     return this;
   }
 
+  /** Whether this state holds anything about {@code userId} (a non-empty changed history, or a dataset row). */
+  boolean knows(String userId) {
+    UserHistory h = histories.get(userId);
+    return h != null ? h.items.length > 0 : baseUser(userId) >= 0;
+  }
+
+  /**
+   * Forgets a user (under the writer lock): their changed history and its popularity, their dataset row hidden
+   * behind a tombstone, and their journaled events.
+   */
+  State withoutUser(String userId) {
+    State s = this;
+    UserHistory h = histories.get(userId);
+    if (h != null) {
+      for (int i : h.items) {
+        popularity[i]--;
+      }
+      histories.remove(userId);
+      if (baseUser(userId) >= 0) {
+        histories.put(userId, makeHistory(userId, new int[0], new float[0], true));
+      }
+    } else {
+      s = hide(userId);
+    }
+    return s.withJournal(s.journal.filter(e -> !e.userId().equals(userId)));
+  }
+
+  /** This fresh state with the deletions and the unavailability marks carried over from the one before. */
+  State withMarks(Iterable<String> deletedUsers, Iterable<String> unavailableItems) {
+    State s = this;
+    for (String userId : deletedUsers) {
+      s = s.hide(userId);
+    }
+    for (String itemId : unavailableItems) {
+      int i = s.catalog.indexOf(itemId);
+      if (i >= 0) {
+        s = s.withAvailability(i, false);
+      }
+    }
+    return s;
+  }
+
   /** The item indexes of the user's current history (dataset row or changed history), ascending; empty if none. */
   int[] historyItems(String userId) {
     UserHistory h = histories.get(userId);
@@ -284,44 +324,6 @@ final class State {
       }
     }
     return new UserHistory(items, weights, known, deleted, query, vector);
-  }
-
-  /**
-   * The scores stage of a similar-items request: writes the similarity of every model item to item {@code q} (-1
-   * if this state does not know it; an online item is then looked up in the feature table by {@code id}): the
-   * model's own similarities, else the cosine of item vectors, else of item features. The query item itself is
-   * excluded.
-   *
-   * @return false if there is nothing to compare with (the item has neither vectors nor features)
-   */
-  boolean similarTo(int q, String id, Scratch sc, float[] scores) {
-    int m = modelCount;
-    if (q >= 0 && q < m && similar != null) {
-      similar.similarTo(q, scores);
-    } else if (q >= 0 && q < m && vectors != null) {
-      int d = vectors.dimensions();
-      float[] qv = sc.vector(d);
-      float[] iv = sc.vector2(d);
-      vectors.itemVector(q, qv);
-      for (int i = 0; i < m; i++) {
-        vectors.itemVector(i, iv);
-        float norm = itemNorms[q] * itemNorms[i];
-        scores[i] = norm == 0f ? 0f : dot(qv, iv, d) / norm;
-      }
-    } else {
-      FeatureTable t = data.itemFeatures();
-      int qr = q >= 0 ? featureRow(q) : t.rowOf(id);
-      if (qr < 0) {
-        return false;
-      }
-      for (int i = 0; i < m; i++) {
-        scores[i] = ItemSimilarity.featureCosine(t, qr, featureRow(i));
-      }
-    }
-    if (q >= 0 && q < m) {
-      scores[q] = Float.NEGATIVE_INFINITY;
-    }
-    return true;
   }
 
   /** The row of {@code item} in the dataset's item feature table, or -1. */

@@ -4,6 +4,7 @@ import io.github.kindred.data.FeatureTable;
 import java.util.Arrays;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
+import java.util.function.ToIntFunction;
 
 /**
  * The business-rules stage (internal): boosts, then the filters (allow and deny lists, an index predicate, required
@@ -173,5 +174,41 @@ public final class BusinessRules {
         scores[i] = Float.NEGATIVE_INFINITY;
       }
     }
+  }
+
+  /**
+   * Resolves item ids to indexes, for the allow and deny lists.
+   *
+   * @param indexOf the item index of an id, or -1 if unknown
+   * @param ids the ids
+   * @return the indexes of the known ids, ascending
+   */
+  public static int[] resolve(ToIntFunction<String> indexOf, String[] ids) {
+    int[] out = new int[ids.length];
+    int n = 0;
+    for (String id : ids) {
+      int i = indexOf.applyAsInt(id);
+      if (i >= 0) {
+        out[n++] = i;
+      }
+    }
+    int[] sorted = Arrays.copyOf(out, n);
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /**
+   * Resolves feature names to indexes of a table, for the feature filters.
+   *
+   * @param t the table (not read when {@code names} is empty)
+   * @param names feature names such as {@code category=plumbing}
+   * @return their indexes in {@code t}, -1 for an unknown name, aligned with {@code names}
+   */
+  public static int[] features(FeatureTable t, String[] names) {
+    int[] out = new int[names.length];
+    for (int k = 0; k < names.length; k++) {
+      out[k] = t.features().indexOf(names[k]);
+    }
+    return out;
   }
 }
