@@ -27,8 +27,6 @@ import java.util.function.UnaryOperator;
 public final class Reports {
   /** The metrics of the evaluation CLI contract, in its order. */
   private static final String[] CONTRACT = {"ndcg", "recall", "precision", "map", "mrr", "hit", "coverage"};
-  /** Resamples of the bootstrap intervals drawn in the HTML report. */
-  private static final int RESAMPLES = 1000;
 
   private Reports() {}
 
@@ -158,12 +156,12 @@ public final class Reports {
     out.append('\n');
   }
 
-  private static String cell(Statistics.Spread s, int decimals) {
+  static String cell(Statistics.Spread s, int decimals) {
     String mean = String.format(Locale.ROOT, "%." + decimals + "f", s.mean());
     return s.n() > 1 ? mean + " ± " + String.format(Locale.ROOT, "%." + decimals + "f", s.sd()) : mean;
   }
 
-  private static String label(ExperimentResult.Run run) {
+  static String label(ExperimentResult.Run run) {
     return run.result().sampled() ? run.algorithm() + " [sampled]" : run.algorithm();
   }
 
@@ -342,7 +340,7 @@ public final class Reports {
     return s.replace("|", "\\|");
   }
 
-  private static void appendProvenance(StringBuilder out, ExperimentResult r, String prefix, String end,
+  static void appendProvenance(StringBuilder out, ExperimentResult r, String prefix, String end,
       UnaryOperator<String> escaper) {
     out.append(prefix).append(escaper.apply("library: kindred " + r.version())).append(end);
     for (String key : r.configurationKeys()) {
@@ -362,85 +360,7 @@ public final class Reports {
    * (popularity bias).
    */
   public static String html(ExperimentResult r, List<String> metrics) {
-    StringBuilder out = new StringBuilder();
-    out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Kindred evaluation</title>\n")
-        .append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
-        .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}td:first-child,th:first-child,")
-        .append("td:nth-child(2){text-align:left}svg{margin:1em 1em 1em 0;background:#fafafa}")
-        .append(".sampled{color:#b00}</style></head><body>\n<h1>Kindred evaluation</h1>\n<ul>\n");
-    appendProvenance(out, r, "<li>", "</li>\n", Reports::escape);
-    out.append("</ul>\n");
-    if (r.runs().stream().anyMatch(run -> run.result().sampled())) {
-      out.append("<p class=\"sampled\">Sampled-negative protocol: values are not comparable with full ranking.</p>\n");
-    }
-    out.append("<h2>Results</h2>\n<table><tr><th>dataset</th><th>algorithm</th>");
-    for (String m : metrics) {
-      out.append("<th>").append(escape(m)).append("</th>");
-    }
-    out.append("<th>fit s</th><th>recommend s</th></tr>\n");
-    for (String data : r.datasets()) {
-      for (String algorithm : r.algorithms()) {
-        List<ExperimentResult.Run> runs = r.runs(data, algorithm);
-        if (runs.isEmpty()) {
-          continue;
-        }
-        out.append("<tr><td>").append(escape(data)).append("</td><td>").append(escape(label(runs.get(0))))
-            .append("</td>");
-        for (String m : metrics) {
-          out.append("<td>").append(escape(cell(r.spread(data, algorithm, m), 4))).append("</td>");
-        }
-        out.append("<td>").append(cell(r.spread(data, algorithm, "fitSeconds"), 3)).append("</td><td>")
-            .append(cell(r.spread(data, algorithm, "recommendSeconds"), 3)).append("</td></tr>\n");
-      }
-    }
-    out.append("</table>\n");
-    String primary = metrics.isEmpty() ? "ndcg@" + r.cutoffs()[0] : metrics.get(0);
-    int k = primary.contains("@") ? Integer.parseInt(primary.substring(primary.indexOf('@') + 1)) : r.cutoffs()[0];
-    String family = primary.contains("@") ? primary.substring(0, primary.indexOf('@')) : primary;
-    for (String data : r.datasets()) {
-      out.append("<h2>").append(escape(data)).append("</h2>\n");
-      List<String> algorithms = new ArrayList<>();
-      for (String a : r.algorithms()) {
-        if (!r.runs(data, a).isEmpty()) {
-          algorithms.add(a);
-        }
-      }
-      int n = algorithms.size();
-      double[] mean = new double[n];
-      double[] lo = new double[n];
-      double[] hi = new double[n];
-      double[] arp = new double[n];
-      boolean perUser = r.runs(data, algorithms.get(0)).get(0).result().perUserNames().contains(primary);
-      for (int a = 0; a < n; a++) {
-        double[] pooled = perUser ? r.pooled(data, algorithms.get(a), primary) : new double[0];
-        if (pooled.length > 0) {
-          Statistics.Interval ci = Statistics.bootstrapMean(pooled, 0.95, RESAMPLES, 0);
-          mean[a] = ci.estimate();
-          lo[a] = ci.lower();
-          hi[a] = ci.upper();
-        } else {
-          mean[a] = r.spread(data, algorithms.get(a), primary).mean();
-          lo[a] = mean[a];
-          hi[a] = mean[a];
-        }
-        arp[a] = r.spread(data, algorithms.get(a), "arp@" + k).mean();
-      }
-      out.append(Svg.bars(primary + " with 95% bootstrap interval", algorithms, mean, lo, hi));
-      if (perUser && r.allCutoffs().length > 1) {
-        int[] ks = r.allCutoffs();
-        double[][] curve = new double[n][ks.length];
-        for (int a = 0; a < n; a++) {
-          for (int c = 0; c < ks.length; c++) {
-            curve[a][c] = r.spread(data, algorithms.get(a), family + "@" + ks[c]).mean();
-          }
-        }
-        out.append(Svg.lines(family + " against cut-off k", ks, algorithms, curve));
-      }
-      out.append(Svg.bars("average popularity of recommended items (arp@" + k + ", training users)", algorithms,
-          arp, arp, arp));
-    }
-    out.append("</body></html>\n");
-    return out.toString();
+    return HtmlReport.page(r, metrics);
   }
 
   /** Escapes text for HTML. */
