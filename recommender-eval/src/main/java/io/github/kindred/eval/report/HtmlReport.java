@@ -3,6 +3,7 @@ package io.github.kindred.eval.report;
 import static io.github.kindred.eval.report.Reports.escape;
 
 import io.github.kindred.eval.experiment.ExperimentResult;
+import io.github.kindred.eval.metric.RankingResult;
 import io.github.kindred.eval.stats.Statistics;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,10 @@ final class HtmlReport {
     double[] lo = new double[n];
     double[] hi = new double[n];
     double[] arp = new double[n];
-    boolean perUser = r.runs(data, algorithms.get(0)).get(0).result().perUserNames().contains(primary);
+    RankingResult first = r.runs(data, algorithms.get(0)).get(0).result();
+    boolean perUser = first.perUserNames().contains(primary);
+    // Rating runs (RMSE, MAE) rank nothing, so they have no popularity of recommended items to chart.
+    boolean hasArp = first.perUserNames().contains("arp@" + k) || first.aggregateNames().contains("arp@" + k);
     for (int a = 0; a < n; a++) {
       double[] pooled = perUser ? r.pooled(data, algorithms.get(a), primary) : new double[0];
       if (pooled.length > 0) {
@@ -98,14 +102,18 @@ final class HtmlReport {
         lo[a] = mean[a];
         hi[a] = mean[a];
       }
-      arp[a] = r.spread(data, algorithms.get(a), "arp@" + k).mean();
+      if (hasArp) {
+        arp[a] = r.spread(data, algorithms.get(a), "arp@" + k).mean();
+      }
     }
     out.append(Svg.bars(primary + " with 95% bootstrap interval", algorithms, mean, lo, hi));
     if (perUser && r.allCutoffs().length > 1) {
       appendCurve(out, r, data, algorithms, family);
     }
-    out.append(Svg.bars("average popularity of recommended items (arp@" + k + ", training users)", algorithms,
-        arp, arp, arp));
+    if (hasArp) {
+      out.append(Svg.bars("average popularity of recommended items (arp@" + k + ", training users)", algorithms,
+          arp, arp, arp));
+    }
   }
 
   private static void appendCurve(StringBuilder out, ExperimentResult r, String data, List<String> algorithms,

@@ -53,6 +53,21 @@ class EvaluateDataTest {
   }
 
   @Test
+  void ratingTaskWritesAnHtmlReportWithoutARankingPopularityChart() throws IOException {
+    // A rating run has RMSE and MAE but ranks no items, so the report must not ask for arp@k (it used to fail
+    // with "no metric 'arp@10'").
+    Path train = dir.resolve("train.tsv");
+    Files.writeString(train, "u1\ta\t4\nu1\tb\t2\nu2\ta\t5\nu3\tc\t1\n");
+    Path prefix = dir.resolve("rating-report");
+    int code = run("evaluate", "--train", train.toString(), "--test", train.toString(), "--task", "rating",
+        "--algorithm", "baseline", "--report", "html", "--report-file", prefix.toString());
+    assertThat(err.toString()).isEmpty();
+    assertThat(code).isZero();
+    String html = Files.readString(dir.resolve("rating-report.html"));
+    assertThat(html).contains("rmse").doesNotContain("arp@");
+  }
+
+  @Test
   void ratingTaskRejectsARankingModel() throws IOException {
     Path train = dir.resolve("train.tsv");
     Files.writeString(train, "u1\ta\t4\nu2\ta\t5\n");
