@@ -60,7 +60,9 @@ public final class AlgorithmRegistry {
         .with(StandardEntries.hybrid())
         .with(StandardEntries.fm())
         .with(StandardEntries.postFilter())
-        .with(StandardEntries.preFilter());
+        .with(StandardEntries.preFilter())
+        .with(RepeatEntries.tifuKnn())
+        .with(RepeatEntries.personalFrequency());
   }
 
   /** A registry with no algorithms. */
