@@ -142,7 +142,7 @@ class AlgorithmRegistryTest {
           p.booleanValue("flag");
           return new PopularityTrainer();
         }));
-    assertThat(extended.names()).endsWith("prefilter", "constant");
+    assertThat(extended.names()).endsWith("markov", "constant");
     assertThat(extended.create("constant:flag=TRUE")).isInstanceOf(PopularityTrainer.class);
     assertThatThrownBy(() -> extended.create("constant:flag=yes"))
         .hasMessage("constant: flag must be true or false, got 'yes'");
