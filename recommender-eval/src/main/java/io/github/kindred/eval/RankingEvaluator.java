@@ -53,7 +53,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * popularity arp@k (mean number of training users of the recommended items) and, when item features or vectors are
  * given, intra-list diversity ild@k (mean {@code 1 - cosine} over pairs of recommended items, 0 for fewer than two);
  * and over all users: catalogue coverage@k and the Gini coefficient of exposure gini@k (how unequally the top-k
- * slots are spread over the candidate items; 0 equal, towards 1 concentrated).
+ * slots are spread over the candidate items; 0 equal, towards 1 concentrated). When seen items are not excluded
+ * (the repeat-allowed protocol of next-basket data), the recall is also split per user into recall-repeat@k (hits
+ * on items in the user's history over the relevant items) and recall-explore@k (hits on new items), which sum to
+ * recall@k, and repeat-share@k is the share of all hits that fell on previously consumed items.
  *
  * <p>Users are spread over a pool of threads, each with its own score buffer and {@link TopN}; every per-user value
  * is written to the user's own slot and sampling uses a generator derived from the seed and the user, so results
@@ -193,6 +196,11 @@ public final class RankingEvaluator {
     final int[] lengths;
     final double[][][] values;
     final double[][][] beyond;
+    /** With seen items allowed: per user, recall from previously consumed (0) and from new items (1). */
+    final double[][][] split;
+    /** With seen items allowed: hits on previously consumed items, and all hits, over all users per cut-off. */
+    final long[] repeatHits;
+    final long[] allHits;
     final double[] aucs;
     final float[] popularity;
     final double trainUsers;
@@ -233,6 +241,9 @@ public final class RankingEvaluator {
       this.similarity = diversityVectors != null ? ItemSimilarity.of(diversityVectors, items)
           : diversityFeatures != null ? ItemSimilarity.of(diversityFeatures, model.items()) : null;
       this.beyond = new double[similarity == null ? 2 : 3][cutoffs.length][users.length];
+      this.split = excludeSeen ? null : new double[2][cutoffs.length][users.length];
+      this.repeatHits = excludeSeen ? null : new long[cutoffs.length];
+      this.allHits = excludeSeen ? null : new long[cutoffs.length];
       this.aucs = auc ? new double[users.length] : null;
       this.popularity = new float[items];
       int active = 0;
@@ -301,6 +312,17 @@ public final class RankingEvaluator {
         }
         aggregates.put("coverage@" + k, coverage(k));
         aggregates.put("gini@" + k, gini(k));
+        if (split != null) {
+          perUser.put("recall-repeat@" + k, split[0][c]);
+          perUser.put("recall-explore@" + k, split[1][c]);
+          long all;
+          long rep;
+          synchronized (repeatHits) {
+            all = allHits[c];
+            rep = repeatHits[c];
+          }
+          aggregates.put("repeat-share@" + k, all == 0 ? 0.0 : (double) rep / all);
+        }
       }
       if (aucs != null) {
         perUser.put("auc", aucs);
@@ -376,6 +398,9 @@ public final class RankingEvaluator {
             novelty -= Math.log(share) / Math.log(2);
             arp += popularity[ranked[r]];
           }
+          if (split != null) {
+            splitHits(c, p, depthK, relevant, seen);
+          }
           beyond[0][c][p] = depthK == 0 ? 0 : novelty / depthK;
           beyond[1][c][p] = depthK == 0 ? 0 : arp / depthK;
           if (similarity != null) {
@@ -384,6 +409,32 @@ public final class RankingEvaluator {
         }
         if (aucs != null) {
           aucs[p] = auc(relevant);
+        }
+      }
+
+      /**
+       * Splits the hits in the top {@code depthK} into items the user consumed before (in the query's history) and
+       * new ones: recall-repeat + recall-explore = recall, and the share of repeat hits over all users.
+       */
+      private void splitHits(int c, int p, int depthK, int[] relevant, int[] seen) {
+        int[] sortedSeen = seen.clone();
+        Arrays.sort(sortedSeen);
+        int repeat = 0;
+        int explore = 0;
+        for (int r = 0; r < depthK; r++) {
+          if (Arrays.binarySearch(relevant, ranked[r]) >= 0) {
+            if (Arrays.binarySearch(sortedSeen, ranked[r]) >= 0) {
+              repeat++;
+            } else {
+              explore++;
+            }
+          }
+        }
+        split[0][c][p] = relevant.length == 0 ? 0 : repeat / (double) relevant.length;
+        split[1][c][p] = relevant.length == 0 ? 0 : explore / (double) relevant.length;
+        synchronized (repeatHits) {
+          repeatHits[c] += repeat;
+          allHits[c] += repeat + explore;
         }
       }
 
