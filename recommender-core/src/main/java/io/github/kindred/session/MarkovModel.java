@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * A fitted first-order Markov chain over items: {@code P(next = j | current = i)}, the share of the transitions out
- * of {@code i} in the training sessions that went to {@code j}. The current session is the query's history in
- * event order; the last {@code lookback} events vote, the one {@code d} places before the last with
+ * of {@code i} in the training sessions that went to {@code j}. The current session is the query's events
+ * ({@link Query#withEvents}) if it carries any, else its history in the given order; the last {@code lookback} events vote, the one {@code d} places before the last with
  * {@code decay^d}: {@code score(j) = sum_d decay^d P(j | event_d)}. Items no vote reaches get
  * {@code -1 + share of transitions into the item}, below every positive score. The user index of a query is
  * ignored. Cost per request {@code O(lookback x successors + items)}, no allocation. Immutable and thread-safe.
@@ -92,10 +92,11 @@ public final class MarkovModel implements Model {
     int n = fill.length;
     Model.requireScoreLength(scores, n);
     Arrays.fill(scores, 0, n, 0f);
-    int h = query.historySize();
+    boolean events = query.eventCount() > 0;
+    int h = events ? query.eventCount() : query.historySize();
     double weight = 1;
     for (int d = 0; d < config.lookback() && d < h; d++) {
-      int item = query.item(h - 1 - d);
+      int item = events ? query.eventItem(h - 1 - d) : query.item(h - 1 - d);
       if (item < n) {
         float w = (float) weight;
         for (int p = rowStart[item]; p < rowStart[item + 1]; p++) {

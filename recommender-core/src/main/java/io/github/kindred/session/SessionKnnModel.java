@@ -8,7 +8,8 @@ import io.github.kindred.model.Query;
 import java.util.Arrays;
 
 /**
- * A fitted V-SKNN model. The current session is the query's history in event order (last entry the most recent);
+ * A fitted V-SKNN model. The current session is the query's events ({@link Query#withEvents}) if it carries any,
+ * else its history in the given order (last entry the most recent), each item once at its latest occurrence; the
  * entry {@code p} of {@code h} weighs {@code (p + 1) / h}, so the latest event counts most. Among the
  * {@code sampleSize} most recent training sessions that share an item with it, the {@code neighbors} most similar
  * by {@code sum of the weights of the shared items / sqrt(h * |past session|)} each add their similarity to the
@@ -69,14 +70,11 @@ public final class SessionKnnModel implements Model {
     Model.requireScoreLength(scores, n);
     Arrays.fill(scores, 0, n, 0f);
     Scratch s = scratch.get();
-    int h = query.historySize();
+    int h = sequence(query, n, s);
     int m = config.sampleSize();
     int touched = 0;
     for (int k = 0; k < h; k++) {
-      int item = query.item(k);
-      if (item >= n) {
-        continue;
-      }
+      int item = s.sequence[k];
       float w = (k + 1f) / h;
       // A session beyond the first sampleSize of a list has sampleSize more recent candidates ahead of it.
       int end = Math.min(index.postStart[item + 1], index.postStart[item] + m);
@@ -126,6 +124,33 @@ public final class SessionKnnModel implements Model {
     }
   }
 
+  /**
+   * Writes the current session into {@code s.sequence}, oldest first, each known item once at its latest
+   * occurrence: the query's events if it carries any, else its history in the given order. Returns the length.
+   */
+  private static int sequence(Query query, int items, Scratch s) {
+    boolean events = query.eventCount() > 0;
+    int total = events ? query.eventCount() : query.historySize();
+    s.ensure(total, items);
+    int h = 0;
+    for (int k = total - 1; k >= 0; k--) {
+      int item = events ? query.eventItem(k) : query.item(k);
+      if (item < items && !s.inSession[item]) {
+        s.inSession[item] = true;
+        s.sequence[h++] = item;
+      }
+    }
+    for (int a = 0, b = h - 1; a < b; a++, b--) {
+      int t = s.sequence[a];
+      s.sequence[a] = s.sequence[b];
+      s.sequence[b] = t;
+    }
+    for (int k = 0; k < h; k++) {
+      s.inSession[s.sequence[k]] = false;
+    }
+    return h;
+  }
+
   @Override
   public String toString() {
     return "SessionKnnModel[sessions=" + index.sessions() + ", items=" + fill.length + ", " + config + "]";
@@ -141,6 +166,17 @@ public final class SessionKnnModel implements Model {
     final int[] sample;
     final int[] neighbor;
     final float[] similarity;
+    boolean[] inSession = new boolean[0];
+    int[] sequence = new int[16];
+
+    void ensure(int events, int items) {
+      if (inSession.length < items) {
+        inSession = new boolean[items];
+      }
+      if (sequence.length < events) {
+        sequence = new int[events];
+      }
+    }
 
     Scratch(int sessions, SessionKnnConfig config) {
       seen = new boolean[sessions];

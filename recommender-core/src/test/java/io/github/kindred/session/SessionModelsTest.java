@@ -48,6 +48,22 @@ class SessionModelsTest {
   }
 
   /**
+   * Events take precedence over the history, each item at its latest occurrence: events [b, a, b] read as [a, b];
+   * the Markov chain votes from the last event.
+   */
+  @Test
+  void sessionEventsOfARequestAreReadInArrivalOrder() {
+    SessionKnnModel two = new SessionKnnTrainer(new SessionKnnConfig(2, 3, 10)).fit(threeSessions());
+    Query events = Query.ofItems(0, 1).withEvents(new int[] {1, 0, 1}, new long[] {5, 6, 7});
+    assertThat(scores(two, events)).containsExactly(scores(two, Query.ofItems(0, 1)), within(EPS));
+    MarkovModel chain = new MarkovTrainer(MarkovConfig.defaults().withSessionGapSeconds(10)).fit(threeSessions());
+    // Transitions a->b, a->c, b->c: the last event a votes b 1/2, c 1/2; with the history alone, b votes c 1.
+    assertThat(scores(chain, Query.ofItems(1).withEvents(new int[] {1, 0}, new long[] {1, 2})))
+        .containsExactly(new float[] {-1f, 0.5f, 0.5f}, within(EPS));
+    assertThat(scores(chain, Query.ofItems(1))[2]).isCloseTo(1f, within(EPS));
+  }
+
+  /**
    * The sample keeps the most recent sessions: with a sample of 1 only the newest session sharing an item counts.
    * Sessions {a, b} at t=0..1 and {a, c} at t=100..101 (gap 10): the query [a] sees only {a, c}, similarity
    * 1 / sqrt(1 x 2).
