@@ -183,57 +183,105 @@ public final class Sessions {
     return new Sessions(us, ss, it, st);
   }
 
-  /** Number of users (including those without sessions). */
+  /**
+   * Number of users (including those without sessions).
+   *
+   * @return the user count
+   */
   public int users() {
     return userStart.length - 1;
   }
 
-  /** Number of sessions over all users. */
+  /**
+   * Number of sessions over all users.
+   *
+   * @return the session count
+   */
   public int sessionCount() {
     return sessionTime.length;
   }
 
-  /** Number of positions (events) over all sessions. */
+  /**
+   * Number of positions (events) over all sessions.
+   *
+   * @return the event count
+   */
   public int size() {
     return items.length;
   }
 
-  /** The first session of {@code user}; its sessions run to {@code userStart(user + 1)}. */
+  /**
+   * The first session of a user; its sessions run to {@code userStart(user + 1)}.
+   *
+   * @param user the user index, {@code 0 <= user <= users()}
+   * @return the index of its first session
+   */
   public int userStart(int user) {
     return userStart[user];
   }
 
-  /** The first position of session {@code session}; its events run to {@code sessionStart(session + 1)}. */
+  /**
+   * The first position of a session; its events run to {@code sessionStart(session + 1)}.
+   *
+   * @param session the session index, {@code 0 <= session <= sessionCount()}
+   * @return the position of its first event
+   */
   public int sessionStart(int session) {
     return sessionStart[session];
   }
 
-  /** The item index at position {@code position}. */
+  /**
+   * The item of an event.
+   *
+   * @param position the event position, {@code 0 <= position < size()}
+   * @return its item index
+   */
   public int item(int position) {
     return items[position];
   }
 
-  /** The time of the first event of {@code session}. */
+  /**
+   * The time of the first event of a session.
+   *
+   * @param session the session index
+   * @return its timestamp
+   */
   public long time(int session) {
     return sessionTime[session];
   }
 
-  /** A copy of the user offsets ({@code users() + 1} entries). */
+  /**
+   * The user offsets.
+   *
+   * @return a copy, {@code users() + 1} entries
+   */
   public int[] userStarts() {
     return userStart.clone();
   }
 
-  /** A copy of the session offsets ({@code sessionCount() + 1} entries). */
+  /**
+   * The session offsets.
+   *
+   * @return a copy, {@code sessionCount() + 1} entries
+   */
   public int[] sessionStarts() {
     return sessionStart.clone();
   }
 
-  /** A copy of the items of every position. */
+  /**
+   * The items of every position.
+   *
+   * @return a copy
+   */
   public int[] itemArray() {
     return items.clone();
   }
 
-  /** A copy of the session times. */
+  /**
+   * The session times.
+   *
+   * @return a copy
+   */
   public long[] times() {
     return sessionTime.clone();
   }

@@ -26,7 +26,19 @@ import java.util.Objects;
  */
 public record RepeatConfig(int groupSize, double withinDecay, double groupDecay, int neighbors, double alpha,
     NeighborMeasure measure, long basketGapSeconds, int threads) {
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param groupSize see the record description
+   * @param withinDecay see the record description
+   * @param groupDecay see the record description
+   * @param neighbors see the record description
+   * @param alpha see the record description
+   * @param measure see the record description
+   * @param basketGapSeconds see the record description
+   * @param threads see the record description
+   * @throws IllegalArgumentException naming the parameter if a value is out of range
+   */
   public RepeatConfig {
     if (groupSize < 1) {
       throw new IllegalArgumentException("groupSize must be >= 1, got " + groupSize);
@@ -80,7 +92,11 @@ public record RepeatConfig(int groupSize, double withinDecay, double groupDecay,
     return new RepeatConfig(1, 1, decay, 0, 1, NeighborMeasure.COSINE, 0, 1);
   }
 
-  /** Whether the collaborative part is on (some neighbours and {@code alpha < 1}). */
+  /**
+   * Whether the collaborative part is on (some neighbours and {@code alpha < 1}).
+   *
+   * @return whether neighbours are searched and mixed in
+   */
   public boolean collaborative() {
     return neighbors > 0 && alpha < 1;
   }

@@ -15,7 +15,16 @@ package io.github.kindred.repeat;
 public record RepeatExplanation(int purchases, int basketsAgo, long secondsAgo, float own, float collaborative) {
   private static final long DAY = 86_400;
 
-  /** Validates the counts. */
+  /**
+   * Validates the counts.
+   *
+   * @param purchases see the record description
+   * @param basketsAgo see the record description
+   * @param secondsAgo see the record description
+   * @param own see the record description
+   * @param collaborative see the record description
+   * @throws IllegalArgumentException naming the parameter if a value is out of range
+   */
   public RepeatExplanation {
     if (purchases < 0) {
       throw new IllegalArgumentException("purchases must be >= 0, got " + purchases);
@@ -26,7 +35,11 @@ public record RepeatExplanation(int purchases, int basketsAgo, long secondsAgo, 
     }
   }
 
-  /** Whether the customer bought the item before (a buy-again item rather than a discovery). */
+  /**
+   * Whether the customer bought the item before (a buy-again item rather than a discovery).
+   *
+   * @return {@code purchases() > 0}
+   */
   public boolean repeat() {
     return purchases > 0;
   }

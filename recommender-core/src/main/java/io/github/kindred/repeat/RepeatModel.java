@@ -62,12 +62,20 @@ public final class RepeatModel implements Model {
     scratch = ThreadLocal.withInitial(() -> new ScoreScratch(userCount, k));
   }
 
-  /** The configuration it was trained with. */
+  /**
+   * The configuration it was trained with.
+   *
+   * @return the configuration
+   */
   public RepeatConfig config() {
     return config;
   }
 
-  /** The latest basket time in the training data (the "now" of {@link RepeatExplanation#secondsAgo()}). */
+  /**
+   * The latest basket time in the training data (the "now" of {@link RepeatExplanation#secondsAgo()}).
+   *
+   * @return the reference time, in the unit of the timestamps
+   */
   public long referenceTime() {
     return referenceTime;
   }

@@ -45,6 +45,8 @@ public final class RepeatTrainer implements Trainer<RepeatModel> {
   /**
    * Fits the model.
    *
+   * @param data the dataset, with timestamped events
+   * @return the fitted model
    * @throws IllegalArgumentException if an event has no timestamp (the message names the first one)
    */
   @Override

@@ -11,7 +11,14 @@ package io.github.kindred.session;
  *     transitions are counted only inside sessions
  */
 public record MarkovConfig(int lookback, double decay, long sessionGapSeconds) {
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param lookback see the record description
+   * @param decay see the record description
+   * @param sessionGapSeconds see the record description
+   * @throws IllegalArgumentException naming the parameter if a value is out of range
+   */
   public MarkovConfig {
     if (lookback < 1) {
       throw new IllegalArgumentException("lookback must be >= 1, got " + lookback);

@@ -45,7 +45,11 @@ public final class MarkovModel implements Model {
     }
   }
 
-  /** The configuration it was trained with. */
+  /**
+   * The configuration it was trained with.
+   *
+   * @return the configuration
+   */
   public MarkovConfig config() {
     return config;
   }

@@ -26,6 +26,8 @@ public final class MarkovTrainer implements Trainer<MarkovModel> {
   /**
    * Counts the transitions of {@code data}.
    *
+   * @param data the dataset, with timestamped events
+   * @return the fitted model
    * @throws IllegalArgumentException if an event has no timestamp (the message names the first one)
    */
   @Override

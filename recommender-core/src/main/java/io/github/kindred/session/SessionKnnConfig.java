@@ -10,7 +10,14 @@ package io.github.kindred.session;
  * @param sessionGapSeconds events of one user at most this far apart belong to one session, at least 0
  */
 public record SessionKnnConfig(int neighbors, int sampleSize, long sessionGapSeconds) {
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param neighbors see the record description
+   * @param sampleSize see the record description
+   * @param sessionGapSeconds see the record description
+   * @throws IllegalArgumentException naming the parameter if a value is out of range
+   */
   public SessionKnnConfig {
     if (neighbors < 1) {
       throw new IllegalArgumentException("neighbors must be >= 1, got " + neighbors);

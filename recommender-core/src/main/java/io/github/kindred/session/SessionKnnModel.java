@@ -40,12 +40,20 @@ public final class SessionKnnModel implements Model {
     scratch = ThreadLocal.withInitial(() -> new Scratch(count, config));
   }
 
-  /** The configuration it was trained with. */
+  /**
+   * The configuration it was trained with.
+   *
+   * @return the configuration
+   */
   public SessionKnnConfig config() {
     return config;
   }
 
-  /** Number of training sessions. */
+  /**
+   * Number of training sessions.
+   *
+   * @return the session count
+   */
   public int sessionCount() {
     return index.sessions();
   }

@@ -24,6 +24,8 @@ public final class SessionKnnTrainer implements Trainer<SessionKnnModel> {
   /**
    * Indexes the sessions of {@code data}.
    *
+   * @param data the dataset, with timestamped events
+   * @return the fitted model
    * @throws IllegalArgumentException if an event has no timestamp (the message names the first one)
    */
   @Override
