@@ -46,6 +46,13 @@ import io.github.kindred.rating.BiasedMfConfig;
 import io.github.kindred.rating.BiasedMfTrainer;
 import io.github.kindred.rating.ExplicitAlsConfig;
 import io.github.kindred.rating.ExplicitAlsTrainer;
+import io.github.kindred.repeat.NeighborMeasure;
+import io.github.kindred.repeat.RepeatConfig;
+import io.github.kindred.repeat.RepeatTrainer;
+import io.github.kindred.session.MarkovConfig;
+import io.github.kindred.session.MarkovTrainer;
+import io.github.kindred.session.SessionKnnConfig;
+import io.github.kindred.session.SessionKnnTrainer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -133,6 +140,12 @@ class ModelFilesTest {
     models.add(new FeatureMfTrainer(FeatureMfConfig.defaults().withFactors(3).withIterations(2)).fit(d));
     models.add(BlendModel.of(List.of(content, models.get(2)), new float[] {1f, 1f}, ScoreNormalization.MIN_MAX));
     models.add(SwitchingModel.of(content, models.get(7), 2));
+    models.add(new RepeatTrainer(RepeatConfig.defaults().withNeighbors(3, 0.5).withThreads(1)).fit(d));
+    models.add(new RepeatTrainer(RepeatConfig.defaults().withNeighbors(2, 0.3).withMeasure(NeighborMeasure.EUCLIDEAN)
+        .withGroupSize(2).withBasketGapSeconds(20_000).withThreads(1)).fit(d));
+    models.add(new RepeatTrainer(RepeatConfig.personalFrequency(0.8)).fit(d));
+    models.add(new SessionKnnTrainer(new SessionKnnConfig(3, 5, 20_000)).fit(d));
+    models.add(new MarkovTrainer(new MarkovConfig(2, 0.5, 20_000)).fit(d));
     return models;
   }
 

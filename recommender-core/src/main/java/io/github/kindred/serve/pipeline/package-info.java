@@ -12,7 +12,8 @@
  *
  * <p><b>API:</b> {@link io.github.kindred.serve.pipeline.CandidateRetriever}, {@link
  * io.github.kindred.serve.pipeline.ScoreStage} and {@link io.github.kindred.serve.pipeline.Candidates} are the
- * extension points, plugged in through {@link io.github.kindred.serve.Recommender.Builder}. <b>Internal:</b> the
+ * extension points, {@link io.github.kindred.serve.pipeline.RepeatStage} a ready-made score stage (repeat-aware
+ * purchase frequency), plugged in through {@link io.github.kindred.serve.Recommender.Builder}. <b>Internal:</b> the
  * other classes are public only so that the serve package can call them; they are not part of the API and may
  * change in any release.
  */

@@ -161,7 +161,14 @@ final class EvaluateCommand implements Callable<Integer> {
   /** The metric names to show: the contract's by default; names without a cut-off expand to every cut-off. */
   private List<String> metricNames(CommandLine cl, int[] ks) {
     if (metrics.isEmpty()) {
-      return Reports.contractMetrics(ks);
+      List<String> shown = new ArrayList<>(Reports.contractMetrics(ks));
+      if (!excludeSeen) {
+        // Repeat-allowed protocol: how much of the recall comes from items the user had before.
+        for (int k : ks) {
+          shown.addAll(List.of("recall-repeat@" + k, "recall-explore@" + k, "repeat-share@" + k));
+        }
+      }
+      return shown;
     }
     LinkedHashSet<String> out = new LinkedHashSet<>();
     for (String raw : metrics) {
@@ -225,7 +232,7 @@ final class EvaluateCommand implements Callable<Integer> {
     for (RankingMetric m : RankingMetric.values()) {
       out.add(m.label());
     }
-    out.addAll(List.of("coverage", "gini", "novelty", "arp"));
+    out.addAll(List.of("coverage", "gini", "novelty", "arp", "recall-repeat", "recall-explore", "repeat-share"));
     return out;
   }
 

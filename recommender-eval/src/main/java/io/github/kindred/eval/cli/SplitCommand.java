@@ -29,7 +29,7 @@ final class SplitCommand implements Callable<Integer> {
   private String format;
 
   @Option(names = "--split", required = true, paramLabel = "SPEC",
-      description = "random, user-ratio, user-leave-out, temporal, strong, kfold, cold-items, cold-users.")
+      description = "random, user-ratio, user-leave-out, temporal, strong, kfold, cold-items, cold-users, next-basket.")
   private String split;
 
   @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed. Default: 0.")

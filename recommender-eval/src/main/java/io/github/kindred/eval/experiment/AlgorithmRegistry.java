@@ -60,7 +60,11 @@ public final class AlgorithmRegistry {
         .with(StandardEntries.hybrid())
         .with(StandardEntries.fm())
         .with(StandardEntries.postFilter())
-        .with(StandardEntries.preFilter());
+        .with(StandardEntries.preFilter())
+        .with(RepeatEntries.tifuKnn())
+        .with(RepeatEntries.personalFrequency())
+        .with(RepeatEntries.sessionKnn())
+        .with(RepeatEntries.markov());
   }
 
   /** A registry with no algorithms. */

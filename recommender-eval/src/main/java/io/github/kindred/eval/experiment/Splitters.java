@@ -2,6 +2,7 @@ package io.github.kindred.eval.experiment;
 
 import io.github.kindred.eval.split.ColdStart;
 import io.github.kindred.eval.split.KFold;
+import io.github.kindred.eval.split.NextBasketSplit;
 import io.github.kindred.eval.split.RandomHoldout;
 import io.github.kindred.eval.split.Splitter;
 import io.github.kindred.eval.split.StrongGeneralization;
@@ -24,7 +25,8 @@ import java.util.function.Function;
  *   <li>{@code temporal:ratio=[0.2]} or {@code temporal:time=SECONDS}: {@link TemporalSplit};
  *   <li>{@code strong:users=[0.2],foldin=[0.5]}: {@link StrongGeneralization};
  *   <li>{@code kfold:folds=[5],fold=[0]}: {@link KFold};
- *   <li>{@code cold-items:ratio=[0.2]} and {@code cold-users:ratio=[0.2]}: {@link ColdStart}.
+ *   <li>{@code cold-items:ratio=[0.2]} and {@code cold-users:ratio=[0.2]}: {@link ColdStart};
+ *   <li>{@code next-basket:minBaskets=[2],basketGapSeconds=[0]}: {@link NextBasketSplit}.
  * </ul>
  *
  * <p>The seed is given separately so that one specification can be run with several seeds.
@@ -49,6 +51,8 @@ public final class Splitters {
         "ratio", "0.2");
     add("cold-users", p -> new ColdStart(ColdStart.Target.USERS, p.values.doubleValue("ratio"), p.seed),
         "ratio", "0.2");
+    add("next-basket", p -> new NextBasketSplit(p.values.intValue("minBaskets"),
+        p.values.longValue("basketGapSeconds")), "minBaskets", "2", "basketGapSeconds", "0");
   }
 
   private Splitters() {}

@@ -41,6 +41,11 @@ final class EvaluationRun {
   final int[] lengths;
   final double[][][] values;
   final double[][][] beyond;
+  /** With seen items allowed: per user, recall from previously consumed (0) and from new items (1). */
+  final double[][][] split;
+  /** With seen items allowed: hits on previously consumed items, and all hits, over all users per cut-off. */
+  final long[] repeatHits;
+  final long[] allHits;
   final double[] aucs;
   final float[] popularity;
   final double trainUsers;
@@ -94,6 +99,9 @@ final class EvaluationRun {
         : evaluator.diversityFeatures != null ? ItemSimilarity.of(evaluator.diversityFeatures, model.items())
         : null;
     this.beyond = new double[similarity == null ? 2 : 3][cutoffs.length][users.length];
+    this.split = excludeSeen ? null : new double[2][cutoffs.length][users.length];
+    this.repeatHits = excludeSeen ? null : new long[cutoffs.length];
+    this.allHits = excludeSeen ? null : new long[cutoffs.length];
     this.aucs = evaluator.auc ? new double[users.length] : null;
     this.popularity = new float[items];
     int active = 0;
@@ -162,6 +170,17 @@ final class EvaluationRun {
       }
       aggregates.put("coverage@" + k, coverage(k));
       aggregates.put("gini@" + k, gini(k));
+      if (split != null) {
+        perUser.put("recall-repeat@" + k, split[0][c]);
+        perUser.put("recall-explore@" + k, split[1][c]);
+        long all;
+        long rep;
+        synchronized (repeatHits) {
+          all = allHits[c];
+          rep = repeatHits[c];
+        }
+        aggregates.put("repeat-share@" + k, all == 0 ? 0.0 : (double) rep / all);
+      }
     }
     if (aucs != null) {
       perUser.put("auc", aucs);

@@ -54,7 +54,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * popularity arp@k (mean number of training users of the recommended items) and, when item features or vectors are
  * given, intra-list diversity ild@k (mean {@code 1 - cosine} over pairs of recommended items, 0 for fewer than two);
  * and over all users: catalogue coverage@k and the Gini coefficient of exposure gini@k (how unequally the top-k
- * slots are spread over the candidate items; 0 equal, towards 1 concentrated).
+ * slots are spread over the candidate items; 0 equal, towards 1 concentrated). When seen items are not excluded
+ * (the repeat-allowed protocol of next-basket data), the recall is also split per user into recall-repeat@k (hits
+ * on items in the user's history over the relevant items) and recall-explore@k (hits on new items), which sum to
+ * recall@k, and repeat-share@k is the share of all hits that fell on previously consumed items.
  *
  * <p>Users are spread over a pool of threads, each with its own score buffer and {@link TopN}; every per-user value
  * is written to the user's own slot and sampling uses a generator derived from the seed and the user, so results

@@ -52,6 +52,9 @@ final class RankingWorker {
         novelty -= Math.log(share) / Math.log(2);
         arp += run.popularity[ranked[r]];
       }
+      if (run.split != null) {
+        splitHits(c, p, depthK, relevant, seen);
+      }
       run.beyond[0][c][p] = depthK == 0 ? 0 : novelty / depthK;
       run.beyond[1][c][p] = depthK == 0 ? 0 : arp / depthK;
       if (run.similarity != null) {
@@ -60,6 +63,32 @@ final class RankingWorker {
     }
     if (run.aucs != null) {
       run.aucs[p] = auc(relevant);
+    }
+  }
+
+  /**
+   * Splits the hits in the top {@code depthK} into items the user consumed before (in the query's history) and new
+   * ones: recall-repeat + recall-explore = recall, and the share of repeat hits over all users.
+   */
+  private void splitHits(int c, int p, int depthK, int[] relevant, int[] seen) {
+    int[] sortedSeen = seen.clone();
+    Arrays.sort(sortedSeen);
+    int repeat = 0;
+    int explore = 0;
+    for (int r = 0; r < depthK; r++) {
+      if (Arrays.binarySearch(relevant, ranked[r]) >= 0) {
+        if (Arrays.binarySearch(sortedSeen, ranked[r]) >= 0) {
+          repeat++;
+        } else {
+          explore++;
+        }
+      }
+    }
+    run.split[0][c][p] = relevant.length == 0 ? 0 : repeat / (double) relevant.length;
+    run.split[1][c][p] = relevant.length == 0 ? 0 : explore / (double) relevant.length;
+    synchronized (run.repeatHits) {
+      run.repeatHits[c] += repeat;
+      run.allHits[c] += repeat + explore;
     }
   }
 

@@ -103,6 +103,25 @@ class KindredEvalTest {
     assertThat(table).contains("popularity").contains(String.format(java.util.Locale.ROOT, "%.4f", (1 + d2) / 2));
   }
 
+  @Test
+  void repeatAllowedRunsSplitRecallIntoRepeatAndExplore() throws IOException {
+    // Seen items allowed: everyone ranks [a, b]. u1 hits a, which it had (repeat); u2 hits b, new to it (explore).
+    Files.writeString(test, "u1\ta\t1\t200\nu2\tb\t1\t201\n");
+    Path json = dir.resolve("r.json");
+    int code = run(base("--algorithm", "popularity", "--cutoff", "2", "--exclude-seen", "false", "--json",
+        json.toString(), "--report", "html", "--report-file", dir.resolve("rep").toString())
+        .toArray(String[]::new));
+    assertThat(err.toString()).isEmpty();
+    assertThat(code).isZero();
+    JsonNode m = new ObjectMapper().readTree(json.toFile()).get("results").get(0).get("metrics");
+    assertThat(m.get("recall@2").asDouble()).isCloseTo(1.0, within(EPS));
+    assertThat(m.get("recall-repeat@2").asDouble()).isCloseTo(0.5, within(EPS));
+    assertThat(m.get("recall-explore@2").asDouble()).isCloseTo(0.5, within(EPS));
+    assertThat(m.get("repeat-share@2").asDouble()).isCloseTo(0.5, within(EPS));
+    assertThat(out.toString().lines().findFirst().orElseThrow()).contains("recall-repeat@2", "repeat-share@2");
+    assertThat(Files.readString(dir.resolve("rep.html"))).contains("recall-explore@2");
+  }
+
   private void assertOneLineError(int code, int expectedCode, String... fragments) {
     assertThat(code).isEqualTo(expectedCode);
     String e = err.toString();

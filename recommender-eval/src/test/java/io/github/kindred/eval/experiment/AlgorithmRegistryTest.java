@@ -52,7 +52,8 @@ class AlgorithmRegistryTest {
   @Test
   void everyRegisteredNameBuildsWithItsDefaults() {
     assertThat(registry.names()).containsExactly("popularity", "itemknn", "userknn", "trending", "ials", "bpr",
-        "ease", "baseline", "biasedmf", "als", "content", "featuremf", "hybrid", "fm", "postfilter", "prefilter");
+        "ease", "baseline", "biasedmf", "als", "content", "featuremf", "hybrid", "fm", "postfilter", "prefilter",
+        "tifuknn", "personalfreq", "sknn", "markov");
     for (String name : registry.names()) {
       assertThat(registry.create(name)).as(name).isNotNull();
     }
@@ -141,7 +142,7 @@ class AlgorithmRegistryTest {
           p.booleanValue("flag");
           return new PopularityTrainer();
         }));
-    assertThat(extended.names()).endsWith("prefilter", "constant");
+    assertThat(extended.names()).endsWith("markov", "constant");
     assertThat(extended.create("constant:flag=TRUE")).isInstanceOf(PopularityTrainer.class);
     assertThatThrownBy(() -> extended.create("constant:flag=yes"))
         .hasMessage("constant: flag must be true or false, got 'yes'");

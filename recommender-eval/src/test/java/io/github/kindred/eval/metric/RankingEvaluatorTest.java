@@ -124,6 +124,21 @@ class RankingEvaluatorTest {
   }
 
   @Test
+  void repeatAllowedRecallSplitsIntoRepeatAndExploreParts() {
+    // Test u0 {0, 3}, u1 {0, 1}; both rank [0, 1]. u0 hits 0, which it had in training (repeat): 1/2 + 0.
+    // u1 hits 0 (new to it: explore) and 1 (in its training: repeat): 1/2 + 1/2. Repeat hits 2 of 3.
+    InteractionMatrix test = matrix(3, 5, new int[][] {{0, 0}, {0, 3}, {1, 0}, {1, 1}});
+    RankingResult r = RankingEvaluator.builder().cutoffs(2).excludeSeen(false).threads(1).build()
+        .evaluate(MODEL, TRAIN, test);
+    assertThat(r.perUser("recall-repeat@2")).containsExactly(0.5, 0.5);
+    assertThat(r.perUser("recall-explore@2")).containsExactly(0.0, 0.5);
+    assertThat(r.perUser(RankingMetric.RECALL, 2)).containsExactly(0.5, 1.0);
+    assertThat(r.mean("repeat-share@2")).isCloseTo(2 / 3.0, within(EPS));
+    RankingResult excluded = RankingEvaluator.builder().cutoffs(2).threads(1).build().evaluate(MODEL, TRAIN, test);
+    assertThat(excluded.hasPerUser("recall-repeat@2")).isFalse();
+  }
+
+  @Test
   void testUserUnknownToTrainingGetsAnEmptyQueryAndNoExclusion() {
     InteractionMatrix test = matrix(4, 5, new int[][] {{3, 1}});
     RankingResult r = RankingEvaluator.builder().cutoffs(2).threads(1).build().evaluate(MODEL, TRAIN, test);

@@ -235,8 +235,38 @@ class SplitterTest {
     assertThat(Splitters.create("kfold:folds=3,fold=2", 1)).isEqualTo(new KFold(3, 2, 1));
     assertThatThrownBy(() -> Splitters.create("holdout", 1))
         .hasMessage("unknown split 'holdout'; valid: random, user-ratio, user-leave-out, temporal, strong, kfold, "
-            + "cold-items, cold-users");
+            + "cold-items, cold-users, next-basket");
     assertThatThrownBy(() -> Splitters.create("random:ratio=2", 1))
         .hasMessage("random: testRatio must be in (0, 1), got 2.0");
+  }
+
+  /**
+   * u1: {a, b} at 0, {a} at 1, {a, c} at 2; u2: {a} at 5 only; u3: {b} at 0, {c} at 100. With gap 0 the tests are
+   * u1's {a, c} (a also in training: repeats stay) and u3's {c}; u2 has one basket and only trains.
+   */
+  @Test
+  void nextBasketHoldsOutEveryUsersLastBasket() {
+    InteractionLog log = InteractionLog.builder()
+        .add("u1", "a", 1, 0).add("u1", "b", 1, 0).add("u1", "a", 1, 1).add("u1", "a", 1, 2).add("u1", "c", 1, 2)
+        .add("u2", "a", 1, 5)
+        .add("u3", "b", 1, 0).add("u3", "c", 1, 100)
+        .build();
+    Split s = new NextBasketSplit(2, 0).split(log);
+    assertThat(s.train().size()).isEqualTo(5);
+    assertThat(s.test().size()).isEqualTo(3);
+    List<String> tested = new ArrayList<>();
+    for (int e = 0; e < s.test().size(); e++) {
+      tested.add(s.test().users().idOf(s.test().user(e)) + ":" + s.test().items().idOf(s.test().item(e)));
+    }
+    assertThat(tested).containsExactly("u1:a", "u1:c", "u3:c");
+    // A gap of 200 s makes u3's two events one basket: u3 then has one basket and is not tested; u1's three
+    // timestamps, 1 s apart, also merge into one basket.
+    Split wide = new NextBasketSplit(2, 200).split(log);
+    assertThat(wide.test().size()).isZero();
+    assertThat(Splitters.create("next-basket:basketGapSeconds=200", 1)).isEqualTo(new NextBasketSplit(2, 200));
+    assertThatThrownBy(() -> new NextBasketSplit(1, 0)).hasMessageContaining("minBaskets");
+    assertThatThrownBy(() -> new NextBasketSplit(2, -1)).hasMessageContaining("basketGapSeconds");
+    assertThatThrownBy(() -> new NextBasketSplit(2, 0).split(InteractionLog.builder().add("u", "a", 1).build()))
+        .hasMessageContaining("timestamp");
   }
 }
