@@ -22,6 +22,10 @@ import io.github.kindred.factorization.BprConfig;
 import io.github.kindred.factorization.BprTrainer;
 import io.github.kindred.factorization.ImplicitAlsConfig;
 import io.github.kindred.factorization.ImplicitAlsTrainer;
+import io.github.kindred.graph.GraphFilterConfig;
+import io.github.kindred.graph.GraphFilterTrainer;
+import io.github.kindred.graph.Rp3BetaConfig;
+import io.github.kindred.graph.Rp3BetaTrainer;
 import io.github.kindred.hybrid.BlendModel;
 import io.github.kindred.hybrid.FeatureMfConfig;
 import io.github.kindred.hybrid.FeatureMfModel;
@@ -133,6 +137,9 @@ class ModelFilesTest {
     models.add(new FeatureMfTrainer(FeatureMfConfig.defaults().withFactors(3).withIterations(2)).fit(d));
     models.add(BlendModel.of(List.of(content, models.get(2)), new float[] {1f, 1f}, ScoreNormalization.MIN_MAX));
     models.add(SwitchingModel.of(content, models.get(7), 2));
+    models.add(new GraphFilterTrainer(GraphFilterConfig.defaults().withRank(3).withSharpen(0.5f).withSteps(2))
+        .fit(d));
+    models.add(new Rp3BetaTrainer(Rp3BetaConfig.defaults().withNeighbors(4)).fit(d));
     return models;
   }
 
