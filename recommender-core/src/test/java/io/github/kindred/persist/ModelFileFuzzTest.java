@@ -9,6 +9,10 @@ import io.github.kindred.factorization.BprConfig;
 import io.github.kindred.factorization.BprTrainer;
 import io.github.kindred.factorization.ImplicitAlsConfig;
 import io.github.kindred.factorization.ImplicitAlsTrainer;
+import io.github.kindred.graph.GraphFilterConfig;
+import io.github.kindred.graph.GraphFilterTrainer;
+import io.github.kindred.graph.Rp3BetaConfig;
+import io.github.kindred.graph.Rp3BetaTrainer;
 import io.github.kindred.knn.ItemKnnConfig;
 import io.github.kindred.knn.ItemKnnTrainer;
 import io.github.kindred.knn.Similarity;
@@ -74,6 +78,8 @@ class ModelFileFuzzTest {
     BprConfig bpr = BprConfig.defaults();
     models.put("bpr", new BprTrainer(new BprConfig(4, 2, bpr.learningRate(), bpr.regularization(), true, 3L, 1))
         .fit(data));
+    models.put("gfcf", new GraphFilterTrainer(GraphFilterConfig.defaults().withRank(3)).fit(data));
+    models.put("rp3beta", new Rp3BetaTrainer(Rp3BetaConfig.defaults().withNeighbors(5)).fit(data));
     models.values().removeIf(m -> !ModelFiles.standard().canSave(m));
     return models;
   }

@@ -22,6 +22,10 @@ import io.github.kindred.factorization.BprConfig;
 import io.github.kindred.factorization.BprTrainer;
 import io.github.kindred.factorization.ImplicitAlsConfig;
 import io.github.kindred.factorization.ImplicitAlsTrainer;
+import io.github.kindred.graph.GraphFilterConfig;
+import io.github.kindred.graph.GraphFilterTrainer;
+import io.github.kindred.graph.Rp3BetaConfig;
+import io.github.kindred.graph.Rp3BetaTrainer;
 import io.github.kindred.hybrid.BlendModel;
 import io.github.kindred.hybrid.FeatureMfConfig;
 import io.github.kindred.hybrid.FeatureMfModel;
@@ -146,6 +150,9 @@ class ModelFilesTest {
     models.add(new RepeatTrainer(RepeatConfig.personalFrequency(0.8)).fit(d));
     models.add(new SessionKnnTrainer(new SessionKnnConfig(3, 5, 20_000)).fit(d));
     models.add(new MarkovTrainer(new MarkovConfig(2, 0.5, 20_000)).fit(d));
+    models.add(new GraphFilterTrainer(GraphFilterConfig.defaults().withRank(3).withSharpen(0.5f).withSteps(2))
+        .fit(d));
+    models.add(new Rp3BetaTrainer(Rp3BetaConfig.defaults().withNeighbors(4)).fit(d));
     return models;
   }
 

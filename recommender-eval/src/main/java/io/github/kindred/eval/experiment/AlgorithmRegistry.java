@@ -52,6 +52,8 @@ public final class AlgorithmRegistry {
         .with(StandardEntries.ials())
         .with(StandardEntries.bpr())
         .with(StandardEntries.ease())
+        .with(StandardEntries.graphFilter())
+        .with(StandardEntries.rp3beta())
         .with(StandardEntries.baseline())
         .with(StandardEntries.biasedMf())
         .with(StandardEntries.als())

@@ -17,6 +17,10 @@ import io.github.kindred.factorization.BprConfig;
 import io.github.kindred.factorization.BprTrainer;
 import io.github.kindred.factorization.ImplicitAlsConfig;
 import io.github.kindred.factorization.ImplicitAlsTrainer;
+import io.github.kindred.graph.GraphFilterConfig;
+import io.github.kindred.graph.GraphFilterTrainer;
+import io.github.kindred.graph.Rp3BetaConfig;
+import io.github.kindred.graph.Rp3BetaTrainer;
 import io.github.kindred.hybrid.BlendTrainer;
 import io.github.kindred.hybrid.FeatureMfConfig;
 import io.github.kindred.hybrid.FeatureMfTrainer;
@@ -98,6 +102,54 @@ final class StandardEntries {
     return new Entry("ease", "EASE (Steck 2019), closed-form item-item weights",
         keys("lambda", d.lambda(), "maxItems", d.maxItems()),
         p -> new EaseTrainer(new EaseConfig(p.floatValue("lambda"), p.intValue("maxItems"))));
+  }
+
+  /** The value of a key that {@code gfcf} derives from the data's statistics unless it is given. */
+  static final String AUTO = "auto";
+
+  static Entry graphFilter() {
+    GraphFilterConfig d = GraphFilterConfig.defaults();
+    return new Entry("gfcf", "graph filter (GF-CF, Shen et al. 2021): normalised item graph plus ideal low-pass, "
+        + "optional BSPM sharpening; rank and sharpen 'auto' follow the data",
+        keys("rank", AUTO, "alpha", d.alpha(), "sharpen", AUTO, "steps", d.steps(), "oversampling",
+            d.oversampling(), "powerIterations", d.powerIterations(), "seed", d.seed(), "threads",
+            Runtime.getRuntime().availableProcessors(), "maxMemoryMb", d.maxMemoryMb()),
+        p -> {
+          boolean autoRank = AUTO.equals(p.get("rank"));
+          boolean autoSharpen = AUTO.equals(p.get("sharpen"));
+          int rank = autoRank ? 0 : p.intValue("rank");
+          float sharpen = autoSharpen ? 0f : p.floatValue("sharpen");
+          GraphFilterConfig given = new GraphFilterConfig(rank, p.floatValue("alpha"), sharpen, p.intValue("steps"),
+              p.intValue("oversampling"), p.intValue("powerIterations"), p.longValue("seed"), p.intValue("threads"),
+              p.intValue("maxMemoryMb"));
+          if (!autoRank && !autoSharpen) {
+            return new GraphFilterTrainer(given);
+          }
+          return GraphFilterTrainer.fromData(given.threads(), c -> new GraphFilterConfig(
+              autoRank ? c.rank() : given.rank(), given.alpha(), autoSharpen ? c.sharpen() : given.sharpen(),
+              given.steps(), given.oversampling(), given.powerIterations(), given.seed(), given.threads(),
+              given.maxMemoryMb()));
+        });
+  }
+
+  static Entry rp3beta() {
+    return new Entry("rp3beta", "RP3beta (Paudel et al. 2017): item-user-item random walk with a popularity "
+        + "penalty, top-k rows; 'auto' values follow the data",
+        keys("alpha", AUTO, "beta", AUTO, "neighbors", AUTO, "threads", Runtime.getRuntime().availableProcessors()),
+        p -> {
+          String alpha = p.get("alpha");
+          String beta = p.get("beta");
+          String neighbors = p.get("neighbors");
+          int threads = p.intValue("threads");
+          // Parse the given values now, so that a bad one fails here, naming its key, and not at fit time.
+          float a = AUTO.equals(alpha) ? 1f : p.floatValue("alpha");
+          float b = AUTO.equals(beta) ? 0f : p.floatValue("beta");
+          int k = AUTO.equals(neighbors) ? 1 : p.intValue("neighbors");
+          Rp3BetaConfig given = new Rp3BetaConfig(a, b, k, threads);
+          return Rp3BetaTrainer.fromData(threads, c -> new Rp3BetaConfig(
+              AUTO.equals(alpha) ? c.alpha() : given.alpha(), AUTO.equals(beta) ? c.beta() : given.beta(),
+              AUTO.equals(neighbors) ? c.neighbors() : given.neighbors(), threads));
+        });
   }
 
   static Entry baseline() {
