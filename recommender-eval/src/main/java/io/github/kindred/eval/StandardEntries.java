@@ -96,8 +96,9 @@ final class StandardEntries {
   static Entry ease() {
     EaseConfig d = EaseConfig.defaults();
     return new Entry("ease", "EASE (Steck 2019), closed-form item-item weights",
-        keys("lambda", d.lambda(), "maxItems", d.maxItems()),
-        p -> new EaseTrainer(new EaseConfig(p.floatValue("lambda"), p.intValue("maxItems"))));
+        keys("lambda", d.lambda(), "maxItems", d.maxItems(), "neighbors", d.neighbors(), "threads", d.threads()),
+        p -> new EaseTrainer(new EaseConfig(p.floatValue("lambda"), p.intValue("maxItems"), p.intValue("neighbors"),
+            p.intValue("threads"))));
   }
 
   static Entry baseline() {
