@@ -37,7 +37,7 @@ class EaseTest {
 
   @Test
   void gramMatrixMatchesHandCount() {
-    double[] g = EaseTrainer.gram(data().matrix()).data;
+    double[] g = EaseTrainer.gram(data().matrix());
     for (int i = 0; i < 4; i++) {
       for (int j = 0; j < 4; j++) {
         assertThat(g[i * 4 + j]).as("G[%d][%d]", i, j).isEqualTo(GRAM[i][j]);
@@ -114,13 +114,19 @@ class EaseTest {
   }
 
   @Test
-  void tooManyItemsFailsNamingItemsLimitAndMemory() {
-    EaseTrainer trainer = new EaseTrainer(EaseConfig.defaults().withMaxItems(3));
-    assertThatThrownBy(() -> trainer.fit(data()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("4 items")
-        .hasMessageContaining("maxItems 3")
-        .hasMessageContaining("MiB");
+  void aCatalogueAboveTheDenseLimitIsSolvedOverFullNeighbourhoodsExactly() {
+    // With maxItems 3 the four items take the neighbourhood solve; with 3 neighbours every other item is in each
+    // neighbourhood, which is EASE's own column regression, so the weights equal the dense ones.
+    EaseModel dense = fit();
+    EaseModel sparse = new EaseTrainer(EaseConfig.defaults().withLambda(LAMBDA).withMaxItems(3).withNeighbors(3))
+        .fit(data());
+    assertThat(dense.isSparse()).isFalse();
+    assertThat(sparse.isSparse()).isTrue();
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        assertThat(sparse.weight(i, j)).as("B[%d][%d]", i, j).isCloseTo(dense.weight(i, j), within(1e-6f));
+      }
+    }
   }
 
   @Test

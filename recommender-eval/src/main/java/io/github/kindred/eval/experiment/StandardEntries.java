@@ -100,8 +100,9 @@ final class StandardEntries {
   static Entry ease() {
     EaseConfig d = EaseConfig.defaults();
     return new Entry("ease", "EASE (Steck 2019), closed-form item-item weights",
-        keys("lambda", d.lambda(), "maxItems", d.maxItems()),
-        p -> new EaseTrainer(new EaseConfig(p.floatValue("lambda"), p.intValue("maxItems"))));
+        keys("lambda", d.lambda(), "maxItems", d.maxItems(), "neighbors", d.neighbors(), "threads", d.threads()),
+        p -> new EaseTrainer(new EaseConfig(p.floatValue("lambda"), p.intValue("maxItems"), p.intValue("neighbors"),
+            p.intValue("threads"))));
   }
 
   /** The value of a key that {@code gfcf} derives from the data's statistics unless it is given. */
