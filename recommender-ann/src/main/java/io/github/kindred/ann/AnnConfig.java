@@ -26,7 +26,17 @@ public record AnnConfig(int maxConnections, int beamWidth, int searchWidth, int 
   /** Lucene's largest accepted beam width. */
   public static final int MAX_BEAM_WIDTH = 3200;
 
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param maxConnections see the record component
+   * @param beamWidth see the record component
+   * @param searchWidth see the record component
+   * @param exactBelow see the record component
+   * @param buildThreads see the record component
+   * @param seed see the record component
+   * @throws IllegalArgumentException naming the first parameter out of range and its value
+   */
   public AnnConfig {
     if (maxConnections < 2 || maxConnections > MAX_CONNECTIONS) {
       throw new IllegalArgumentException("maxConnections must be in [2, " + MAX_CONNECTIONS + "], got "

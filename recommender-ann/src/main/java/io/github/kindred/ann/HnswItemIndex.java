@@ -158,22 +158,38 @@ public final class HnswItemIndex {
     }
   }
 
-  /** Number of items indexed. */
+  /**
+   * Number of items indexed.
+   *
+   * @return the item count
+   */
   public int items() {
     return items;
   }
 
-  /** Length of every item and query vector. */
+  /**
+   * Length of every item and query vector.
+   *
+   * @return the dimensions
+   */
   public int dimensions() {
     return dimensions;
   }
 
-  /** The configuration the index was built with. */
+  /**
+   * The configuration the index was built with.
+   *
+   * @return the configuration
+   */
   public AnnConfig config() {
     return config;
   }
 
-  /** Whether searches go through the graph (false: every search is the exact scan). */
+  /**
+   * Whether searches go through the graph (false: every search is the exact scan).
+   *
+   * @return true for a graph index
+   */
   public boolean approximate() {
     return graph != null;
   }
