@@ -7,7 +7,7 @@ import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.IdIndex;
 import io.github.kindred.data.InteractionLog;
 import io.github.kindred.data.InteractionMatrix;
-import io.github.kindred.eval.Split;
+import io.github.kindred.eval.split.Split;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Query;
 import java.util.Arrays;

@@ -2,6 +2,7 @@ package io.github.kindred.model;
 
 import io.github.kindred.data.Context;
 import io.github.kindred.data.FeatureTable;
+import io.github.kindred.data.InteractionLog;
 import io.github.kindred.data.InteractionMatrix;
 import java.util.Arrays;
 import java.util.Objects;
@@ -12,6 +13,12 @@ import java.util.Objects;
  * per user use the user index and fall back to the history for users they do not know. A query may also carry the
  * features of a user ({@link #withUserFeatures}), which feature-aware models use for users they do not know.
  *
+ * <p>Besides the history (sorted, one entry per item, for models that see a user as a bag of items), a query may
+ * carry the events of the current session in arrival order ({@link #withEvents}): item indexes that may repeat,
+ * each with a timestamp or {@link InteractionLog#NO_TIME}. Sequence-aware models (session-kNN, Markov chains) and
+ * repeat-aware score stages read them at request time, without a refit; other models ignore them. A query without
+ * events has {@link #eventCount()} 0.
+ *
  * <p>Immutable: the factory methods copy the arrays they are given. Safe to share between threads.
  */
 public final class Query {
@@ -20,6 +27,7 @@ public final class Query {
 
   private static final int[] NO_ITEMS = new int[0];
   private static final float[] NO_WEIGHTS = new float[0];
+  private static final long[] NO_TIMES = new long[0];
 
   private final int user;
   private final int[] items;
@@ -27,19 +35,23 @@ public final class Query {
   private final Context context;
   private final FeatureTable userFeatures;
   private final int userFeatureRow;
+  private final int[] eventItems;
+  private final long[] eventTimes;
 
   private Query(int user, int[] items, float[] weights, Context context) {
-    this(user, items, weights, context, null, -1);
+    this(user, items, weights, context, null, -1, NO_ITEMS, NO_TIMES);
   }
 
   private Query(int user, int[] items, float[] weights, Context context, FeatureTable userFeatures,
-      int userFeatureRow) {
+      int userFeatureRow, int[] eventItems, long[] eventTimes) {
     this.user = user;
     this.items = items;
     this.weights = weights;
     this.context = context;
     this.userFeatures = userFeatures;
     this.userFeatureRow = userFeatureRow;
+    this.eventItems = eventItems;
+    this.eventTimes = eventTimes;
   }
 
   /**
@@ -99,7 +111,73 @@ public final class Query {
   /** Returns a copy of this query with the given context. */
   public Query withContext(Context context) {
     return new Query(user, items, weights, Objects.requireNonNull(context, "context"), userFeatures,
-        userFeatureRow);
+        userFeatureRow, eventItems, eventTimes);
+  }
+
+  /**
+   * Returns a copy of this query that carries the session events {@code items[k]} at {@code timestamps[k]}, in
+   * arrival order (oldest first), replacing any events it carried. Items may repeat (a user who views an item
+   * twice); the history ({@link #items()}) is left as it is, so callers that want the events counted in the
+   * history say so in the history too. The arrays are copied.
+   *
+   * @param items item indexes in arrival order, each >= 0
+   * @param timestamps seconds since the epoch of each event, or {@link InteractionLog#NO_TIME}; never decreasing
+   *     among the known ones; same length as {@code items}
+   * @return the query with these events
+   * @throws IllegalArgumentException if the lengths differ, an index is negative, or a known timestamp is
+   *     earlier than a known timestamp before it
+   */
+  public Query withEvents(int[] items, long[] timestamps) {
+    if (items.length != timestamps.length) {
+      throw new IllegalArgumentException(
+          "session has " + items.length + " events but " + timestamps.length + " timestamps");
+    }
+    long last = InteractionLog.NO_TIME;
+    for (int k = 0; k < items.length; k++) {
+      if (items[k] < 0) {
+        throw new IllegalArgumentException("session event " + k + " has item index " + items[k] + ", must be >= 0");
+      }
+      if (timestamps[k] != InteractionLog.NO_TIME) {
+        if (last != InteractionLog.NO_TIME && timestamps[k] < last) {
+          throw new IllegalArgumentException("session event " + k + " has timestamp " + timestamps[k]
+              + ", earlier than " + last + " before it: events must be in arrival order");
+        }
+        last = timestamps[k];
+      }
+    }
+    return new Query(user, this.items, weights, context, userFeatures, userFeatureRow, items.clone(),
+        timestamps.clone());
+  }
+
+  /**
+   * The number of session events carried ({@link #withEvents}), 0 if none.
+   *
+   * @return the number of events
+   */
+  public int eventCount() {
+    return eventItems.length;
+  }
+
+  /**
+   * The item index of session event {@code k}, in arrival order (0 is the oldest).
+   *
+   * @param k the event position, {@code 0 <= k < eventCount()}
+   * @return the item index
+   * @throws ArrayIndexOutOfBoundsException if {@code k} is out of range
+   */
+  public int eventItem(int k) {
+    return eventItems[k];
+  }
+
+  /**
+   * The timestamp of session event {@code k}.
+   *
+   * @param k the event position, {@code 0 <= k < eventCount()}
+   * @return seconds since the epoch, or {@link InteractionLog#NO_TIME} if unknown
+   * @throws ArrayIndexOutOfBoundsException if {@code k} is out of range
+   */
+  public long eventTime(int k) {
+    return eventTimes[k];
   }
 
   /**
@@ -113,7 +191,7 @@ public final class Query {
   public Query withUserFeatures(FeatureTable table, String userId) {
     Objects.requireNonNull(table, "table");
     int row = table.entities().require(Objects.requireNonNull(userId, "userId"), "user feature");
-    return new Query(user, items, weights, context, table, row);
+    return new Query(user, items, weights, context, table, row, eventItems, eventTimes);
   }
 
   /** Whether the query carries user features ({@link #withUserFeatures}). */
@@ -168,7 +246,8 @@ public final class Query {
 
   @Override
   public String toString() {
-    return "Query[user=" + user + ", history=" + items.length + ", context=" + context
+    return "Query[user=" + user + ", history=" + items.length + ", events=" + eventItems.length + ", context="
+        + context
         + (userFeatures == null ? "" : ", userFeatures=" + userFeatures.entities().idOf(userFeatureRow)) + "]";
   }
 }

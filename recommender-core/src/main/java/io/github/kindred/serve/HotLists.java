@@ -4,11 +4,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import io.github.kindred.data.Context;
 import io.github.kindred.data.InteractionLog;
 import io.github.kindred.math.TopN;
+import io.github.kindred.serve.pipeline.BusinessRules;
+import io.github.kindred.serve.pipeline.Selection;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -62,10 +66,15 @@ final class HotLists {
   private final int size;
   private final double halfLifeSeconds;
   private final LoadingCache<Key, HotList> cache;
+  private final int minSliceEvents;
+
+  private static final Key GLOBAL_POPULAR = Key.global(HotListKind.POPULAR);
+  private static final Key GLOBAL_TRENDING = Key.global(HotListKind.TRENDING);
 
   HotLists(Supplier<State> state, Function<String, String> segments, int size, Duration refresh, long maxLists,
-      Duration halfLife, Executor executor, Ticker ticker) {
+      Duration halfLife, Executor executor, Ticker ticker, int minSliceEvents) {
     this.state = state;
+    this.minSliceEvents = minSliceEvents;
     this.segments = segments;
     this.size = size;
     this.halfLifeSeconds = halfLife.toMillis() / 1000.0;
@@ -76,6 +85,66 @@ final class HotLists {
         .ticker(ticker)
         .recordStats()
         .build(this::load);
+  }
+
+  /**
+   * The candidates stage of a request with no usable history: answers from a hot list without touching the model,
+   * with the request's business rules, the exclusion of the seen items {@code seen[0..seenTo)} (ascending, or
+   * null) and re-ranking. The list is the request's context slices first (each context feature in name order, if
+   * its slice has at least the configured number of events), then the user's segment, then the global list.
+   */
+  Recommendations answer(State s, Request r, Scratch sc, String userId, int[] seen, int seenTo) {
+    HotList list = choose(r, userId);
+    int[] items = list.items;
+    if (list.version != s.version) {
+      // Computed for another model generation (a swap raced the load): re-resolve by id.
+      items = new int[list.ids.length];
+      for (int k = 0; k < items.length; k++) {
+        items[k] = s.catalog.indexOf(list.ids[k]);
+      }
+    }
+    BusinessRules rules = r.isPlain() ? null : Pipeline.rules(s, r);
+    TopN top = sc.top;
+    top.reset(Selection.poolSize(r.count(), r.diversity()));
+    for (int k = 0; k < items.length; k++) {
+      int i = items[k];
+      if (i < 0 || i >= s.catalog.size() || (s.unavailableCount > 0 && s.unavailable[i])) {
+        continue;
+      }
+      if (r.excludeSeen() && seen != null && Arrays.binarySearch(seen, 0, seenTo, i) >= 0) {
+        continue;
+      }
+      float v = list.scores[k];
+      if (rules != null) {
+        if (!rules.passes(i)) {
+          continue;
+        }
+        v = rules.boost(i, v);
+      }
+      top.offer(i, v);
+    }
+    Recommendations.Source source =
+        r.hotList() == HotListKind.POPULAR ? Recommendations.Source.POPULAR : Recommendations.Source.TRENDING;
+    return Pipeline.finish(s, r, sc, top, source, Subject.NONE);
+  }
+
+  private HotList choose(Request r, String userId) {
+    HotListKind kind = r.hotList();
+    Context ctx = r.context();
+    for (int c = 0; c < ctx.size(); c++) {
+      HotList l = get(new Key(kind, Slice.CONTEXT, ctx.name(c), ctx.value(c)));
+      if (l.events >= minSliceEvents && l.items.length > 0) {
+        return l;
+      }
+    }
+    String segment = segmentOf(userId);
+    if (segment != null) {
+      HotList l = get(new Key(kind, Slice.SEGMENT, "", segment));
+      if (l.events >= minSliceEvents && l.items.length > 0) {
+        return l;
+      }
+    }
+    return get(kind == HotListKind.POPULAR ? GLOBAL_POPULAR : GLOBAL_TRENDING);
   }
 
   HotList get(Key key) {

@@ -1,6 +1,10 @@
 package io.github.kindred.serve;
 
+import io.github.kindred.data.Dataset;
+import io.github.kindred.data.InteractionLog;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -58,5 +62,50 @@ final class Journal {
       }
     }
     return new Journal(a, n);
+  }
+
+  /**
+   * Which journaled events {@code data} already contains, so that a swap onto it does not count them twice: an
+   * event is contained when the dataset's log has an event with the same user, item and timestamp, each log event
+   * matching at most one journaled event (the earliest ones first). Events of users for whom
+   * {@code alwaysReplay} holds are never contained.
+   *
+   * @return for each journaled event, whether it is contained
+   */
+  boolean[] containedIn(Dataset data, Predicate<String> alwaysReplay) {
+    Map<Key, int[]> wanted = new HashMap<>();
+    for (int k = 0; k < size; k++) {
+      Key key = Key.of(events[k], data);
+      if (key.user >= 0 && key.item >= 0) {
+        wanted.computeIfAbsent(key, x -> new int[2])[1]++;
+      }
+    }
+    boolean[] contained = new boolean[size];
+    if (wanted.isEmpty()) {
+      return contained;
+    }
+    // How many log events match each key, at most the journal's own count of it.
+    InteractionLog log = data.log();
+    for (int k = 0; k < log.size(); k++) {
+      int[] w = wanted.get(new Key(log.user(k), log.item(k), log.timestamp(k)));
+      if (w != null && w[0] < w[1]) {
+        w[0]++;
+      }
+    }
+    for (int k = 0; k < size; k++) {
+      int[] left = wanted.get(Key.of(events[k], data));
+      if (left != null && left[0] > 0 && !alwaysReplay.test(events[k].userId())) {
+        left[0]--;
+        contained[k] = true;
+      }
+    }
+    return contained;
+  }
+
+  /** A journaled event in the index space of a dataset; the user or item index is -1 if the dataset lacks it. */
+  private record Key(int user, int item, long time) {
+    static Key of(Event e, Dataset data) {
+      return new Key(data.users().indexOf(e.userId()), data.items().indexOf(e.itemId()), e.timestamp());
+    }
   }
 }

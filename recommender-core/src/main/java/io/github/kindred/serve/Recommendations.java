@@ -1,6 +1,8 @@
 package io.github.kindred.serve;
 
 import io.github.kindred.model.Query;
+import io.github.kindred.serve.pipeline.ItemSimilarity;
+import io.github.kindred.serve.pipeline.Reasons;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -29,21 +31,14 @@ public final class Recommendations {
   private final int[] items;
   private final String[] ids;
   private final float[] scores;
-  private final UserHistory online;
-  private final int baseUser;
-  private final int[] session;
-  private final int queryItem;
+  private final Subject who;
 
-  Recommendations(State state, Source source, int[] items, float[] scores, UserHistory online, int baseUser,
-      int[] session, int queryItem) {
+  Recommendations(State state, Source source, int[] items, float[] scores, Subject who) {
     this.state = state;
     this.source = source;
     this.items = items;
     this.scores = scores;
-    this.online = online;
-    this.baseUser = baseUser;
-    this.session = session;
-    this.queryItem = queryItem;
+    this.who = who;
     this.ids = new String[items.length];
     for (int k = 0; k < items.length; k++) {
       ids[k] = state.catalog.idOf(items[k]);
@@ -88,7 +83,8 @@ public final class Recommendations {
   /**
    * Why the item at rank {@code k} is there. For a model-scored item: the additive contributions of the history
    * items when the model is {@link io.github.kindred.model.Explainable} (they sum to the model's own score, before
-   * any blend or boost), otherwise the history items nearest to it in the model's item-vector space; for a hot-list
+   * any blend or boost), otherwise the history items nearest to it in the model's item-vector space; only positive
+   * contributions and similarities are reasons (a history item that lowered the score is not shown); for a hot-list
    * item, its popularity; for a similar item, the query item. Costs up to one pass over the history.
    */
   public Explanation explanation(int k) {
@@ -101,7 +97,7 @@ public final class Recommendations {
         return new Explanation(Explanation.Reason.TRENDING, List.of(), popularity);
       case SIMILAR:
         return new Explanation(Explanation.Reason.SIMILAR_TO_ITEM,
-            List.of(new Explanation.Evidence(state.catalog.idOf(queryItem), scores[k])), popularity);
+            List.of(new Explanation.Evidence(state.catalog.idOf(who.queryItem), scores[k])), popularity);
       default:
         return explainModel(item, popularity);
     }
@@ -117,24 +113,19 @@ public final class Recommendations {
   }
 
   private Explanation explainModel(int item, int popularity) {
-    Query query = query();
+    Query query = who.explanationQuery(state);
     if (query == null || item >= state.modelCount) {
       return new Explanation(Explanation.Reason.MODEL, List.of(), popularity);
     }
     int h = query.historySize();
-    List<Explanation.Evidence> evidence = new ArrayList<>();
+    float[] weights = new float[h];
+    Explanation.Reason reason;
+    int limit;
     if (state.explainable != null) {
-      float[] contributions = new float[h];
-      state.explainable.contributions(query, item, contributions);
-      for (int j = 0; j < h; j++) {
-        if (contributions[j] != 0f) {
-          evidence.add(new Explanation.Evidence(state.catalog.idOf(query.item(j)), contributions[j]));
-        }
-      }
-      evidence.sort((a, b) -> Float.compare(b.weight(), a.weight()));
-      return new Explanation(Explanation.Reason.HISTORY_CONTRIBUTIONS, evidence, popularity);
-    }
-    if (state.vectors != null) {
+      state.explainable.contributions(query, item, weights);
+      reason = Explanation.Reason.HISTORY_CONTRIBUTIONS;
+      limit = h;
+    } else if (state.vectors != null) {
       int d = state.vectors.dimensions();
       float[] target = new float[d];
       float[] other = new float[d];
@@ -142,31 +133,22 @@ public final class Recommendations {
       for (int j = 0; j < h; j++) {
         int hi = query.item(j);
         state.vectors.itemVector(hi, other);
-        float norm = state.itemNorms[item] * state.itemNorms[hi];
-        evidence.add(new Explanation.Evidence(state.catalog.idOf(hi),
-            norm == 0f ? 0f : State.dot(target, other, d) / norm));
+        weights[j] = ItemSimilarity.vectorCosine(target, 0, state.itemNorms[item], other, 0, state.itemNorms[hi], d);
       }
-      evidence.sort((a, b) -> Float.compare(b.weight(), a.weight()));
-      return new Explanation(Explanation.Reason.NEAREST_HISTORY,
-          evidence.subList(0, Math.min(NEAREST, evidence.size())), popularity);
+      reason = Explanation.Reason.NEAREST_HISTORY;
+      limit = NEAREST;
+    } else {
+      return new Explanation(Explanation.Reason.MODEL, List.of(), popularity);
     }
-    return new Explanation(Explanation.Reason.MODEL, List.of(), popularity);
+    int[] order = new int[h];
+    int n = Reasons.strongest(weights, h, limit, order);
+    List<Explanation.Evidence> evidence = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      evidence.add(new Explanation.Evidence(state.catalog.idOf(query.item(order[k])), weights[order[k]]));
+    }
+    return new Explanation(reason, evidence, popularity);
   }
 
   /** How many nearest history items a vector-space explanation lists. */
   private static final int NEAREST = 3;
-
-  /** The model query that produced a model-scored answer (rebuilt, since the plain path never builds one). */
-  private Query query() {
-    if (online != null) {
-      return online.query;
-    }
-    if (baseUser >= 0) {
-      return Query.forUser(baseUser, state.matrix);
-    }
-    if (session != null && session.length > 0) {
-      return Query.ofItems(session);
-    }
-    return null;
-  }
 }

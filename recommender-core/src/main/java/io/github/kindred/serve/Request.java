@@ -2,6 +2,7 @@ package io.github.kindred.serve;
 
 import io.github.kindred.data.Context;
 import io.github.kindred.data.FeatureTable;
+import io.github.kindred.data.InteractionLog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ public final class Request {
   private final Kind kind;
   private final String userId;
   private final String[] sessionItems;
+  private final long[] sessionTimes;
   private final String itemId;
   private final FeatureTable userFeatures;
   private final Context context;
@@ -61,6 +63,7 @@ public final class Request {
     kind = b.kind;
     userId = b.userId;
     sessionItems = b.sessionItems;
+    sessionTimes = b.sessionTimes;
     itemId = b.itemId;
     userFeatures = b.userFeatures;
     context = b.context;
@@ -86,7 +89,9 @@ public final class Request {
     diversity = b.diversity;
     personalization = b.personalization;
     hotList = b.hotList;
-    cacheSignature = kind == Kind.USER && isPlain() ? new Signature(count, excludeSeen, context, hotList) : null;
+    // A request carrying session events depends on more than the user's history: never cached.
+    cacheSignature = kind == Kind.USER && isPlain() && sessionItems == null
+        ? new Signature(count, excludeSeen, context, hotList) : null;
   }
 
   /** Recommendations for the known user {@code userId} (a user never seen is answered from the hot lists). */
@@ -96,14 +101,36 @@ public final class Request {
     return b;
   }
 
-  /** Recommendations for an anonymous session that touched {@code itemIds} (unknown ids are ignored). */
+  /**
+   * Recommendations for an anonymous session that touched {@code itemIds}, in that order (unknown ids are
+   * ignored), without timestamps.
+   *
+   * @param itemIds the session's item ids in arrival order (oldest first); may repeat
+   * @return a builder for the request
+   * @throws IllegalArgumentException if an id is null or blank
+   */
   public static Builder forSession(String... itemIds) {
+    long[] times = new long[itemIds.length];
+    Arrays.fill(times, InteractionLog.NO_TIME);
+    return forSession(itemIds, times);
+  }
+
+  /**
+   * Recommendations for an anonymous session of ordered events: item {@code itemIds[k]} at {@code timestamps[k]}.
+   * The model sees the distinct items as the history and every event, in order and with its time, as the query's
+   * session events ({@link io.github.kindred.model.Query#eventItem}), which sequence-aware models and score stages
+   * read without a refit. Unknown ids are ignored.
+   *
+   * @param itemIds the session's item ids in arrival order (oldest first); may repeat
+   * @param timestamps seconds since the epoch of each event, or {@link InteractionLog#NO_TIME}; the known ones
+   *     never decrease
+   * @return a builder for the request
+   * @throws IllegalArgumentException if an id is null or blank, the lengths differ, or the known timestamps are out
+   *     of order
+   */
+  public static Builder forSession(String[] itemIds, long[] timestamps) {
     Builder b = new Builder(Kind.SESSION);
-    String[] ids = itemIds.clone();
-    for (String id : ids) {
-      requireId(id, "session item id");
-    }
-    b.sessionItems = ids;
+    b.session(itemIds, timestamps);
     return b;
   }
 
@@ -143,13 +170,34 @@ public final class Request {
     return userId;
   }
 
-  /** A copy of the session item ids ({@link Kind#SESSION}), else an empty array. */
+  /**
+   * A copy of the session's item ids in arrival order ({@link Kind#SESSION}, or a known user's request with
+   * {@link Builder#session}), else an empty array.
+   *
+   * @return the session item ids
+   */
   public String[] sessionItems() {
     return sessionItems == null ? new String[0] : sessionItems.clone();
   }
 
+  /**
+   * A copy of the session's timestamps, aligned with {@link #sessionItems()} ({@link InteractionLog#NO_TIME} where
+   * unknown), else an empty array.
+   *
+   * @return the session timestamps
+   */
+  public long[] sessionTimes() {
+    return sessionTimes == null ? new long[0] : sessionTimes.clone();
+  }
+
+  /** The session item ids without a copy, or null if the request carries no session. */
   String[] sessionItemsView() {
     return sessionItems;
+  }
+
+  /** The session timestamps without a copy, or null if the request carries no session. */
+  long[] sessionTimesView() {
+    return sessionTimes;
   }
 
   /** The query item ({@link Kind#SIMILAR_ITEMS}), else null. */
@@ -253,6 +301,7 @@ public final class Request {
     private final Kind kind;
     private String userId;
     private String[] sessionItems;
+    private long[] sessionTimes;
     private String itemId;
     private FeatureTable userFeatures;
     private Context context = Context.EMPTY;
@@ -271,6 +320,44 @@ public final class Request {
 
     private Builder(Kind kind) {
       this.kind = kind;
+    }
+
+    /**
+     * The events of the current session, in arrival order: item {@code itemIds[k]} at {@code timestamps[k]}.
+     * Allowed on {@link Request#forUser} (a known user's current visit, passed to the model as the query's session
+     * events; such requests bypass the result cache) and {@link Request#forSession} (replacing its events).
+     *
+     * @param itemIds item ids in arrival order (oldest first); may repeat; unknown ids are ignored when served
+     * @param timestamps seconds since the epoch of each event, or {@link InteractionLog#NO_TIME}; the known ones
+     *     never decrease
+     * @return this builder
+     * @throws IllegalArgumentException if an id is null or blank, the lengths differ, the known timestamps are out
+     *     of order, or the request is for a new user or similar items
+     */
+    public Builder session(String[] itemIds, long[] timestamps) {
+      if (kind != Kind.USER && kind != Kind.SESSION) {
+        throw new IllegalArgumentException("a " + kind + " request carries no session events");
+      }
+      if (itemIds.length != timestamps.length) {
+        throw new IllegalArgumentException(
+            "session has " + itemIds.length + " item ids but " + timestamps.length + " timestamps");
+      }
+      String[] ids = itemIds.clone();
+      long[] times = timestamps.clone();
+      long last = InteractionLog.NO_TIME;
+      for (int k = 0; k < ids.length; k++) {
+        requireId(ids[k], "session item id");
+        if (times[k] != InteractionLog.NO_TIME) {
+          if (last != InteractionLog.NO_TIME && times[k] < last) {
+            throw new IllegalArgumentException("session event " + k + " ('" + ids[k] + "') has timestamp "
+                + times[k] + ", earlier than " + last + " before it: give the events in arrival order");
+          }
+          last = times[k];
+        }
+      }
+      sessionItems = ids;
+      sessionTimes = times;
+      return this;
     }
 
     /** The request context (used for context hot lists, and passed to the model in the query). */

@@ -1,6 +1,8 @@
 package io.github.kindred.serve;
 
 import io.github.kindred.math.TopN;
+import io.github.kindred.serve.pipeline.CandidateStage;
+import io.github.kindred.serve.pipeline.Diversifier;
 
 /**
  * Per-thread scratch buffers of one recommender, reused across requests so that the scoring path allocates
@@ -11,11 +13,9 @@ final class Scratch {
   private float[] scores = new float[0];
   private float[] vector = new float[0];
   private float[] vector2 = new float[0];
-  private int[] poolItems = new int[0];
-  private float[] poolScores = new float[0];
+  final CandidateStage candidates = new CandidateStage();
+  final Diversifier diversifier = new Diversifier();
   private float[] poolVectors = new float[0];
-  private float[] maxSim = new float[0];
-  private boolean[] taken = new boolean[0];
 
   float[] scores(int n) {
     if (scores.length < n) {
@@ -36,28 +36,6 @@ final class Scratch {
       vector2 = new float[n];
     }
     return vector2;
-  }
-
-  int[] poolItems(int n) {
-    if (poolItems.length < n) {
-      poolItems = new int[n];
-      poolScores = new float[n];
-      maxSim = new float[n];
-      taken = new boolean[n];
-    }
-    return poolItems;
-  }
-
-  float[] poolScores() {
-    return poolScores;
-  }
-
-  float[] maxSim() {
-    return maxSim;
-  }
-
-  boolean[] taken() {
-    return taken;
   }
 
   float[] poolVectors(int n) {

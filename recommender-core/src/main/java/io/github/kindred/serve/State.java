@@ -11,8 +11,13 @@ import io.github.kindred.model.Model;
 import io.github.kindred.model.Query;
 import io.github.kindred.model.SimilarItems;
 import io.github.kindred.model.UserFeatureScoring;
+import io.github.kindred.serve.pipeline.CandidateRetriever;
+import io.github.kindred.serve.pipeline.ScoreStage;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * One published snapshot of everything a request reads. Every field is final; a writer publishes a changed
@@ -45,10 +50,12 @@ final class State {
   final boolean[] unavailable;
   final int unavailableCount;
   final Journal journal;
+  /** The pluggable stages of this model generation. */
+  final Stages stages;
 
   private State(long version, long epoch, Model model, Dataset data, Catalog catalog, float[] itemNorms,
       int[] featureRows, ConcurrentHashMap<String, UserHistory> histories, int[] popularity, boolean[] unavailable,
-      int unavailableCount, Journal journal) {
+      int unavailableCount, Journal journal, Stages stages) {
     this.version = version;
     this.epoch = epoch;
     this.model = model;
@@ -70,6 +77,7 @@ final class State {
     this.unavailable = unavailable;
     this.unavailableCount = unavailableCount;
     this.journal = journal;
+    this.stages = stages;
   }
 
   /**
@@ -104,7 +112,7 @@ final class State {
       popularity[i] = data.matrix().columnSize(i);
     }
     return new State(version, epoch, model, data, new Catalog(model.items()), norms, featureRows,
-        new ConcurrentHashMap<>(), popularity, new boolean[popularity.length], 0, Journal.empty());
+        new ConcurrentHashMap<>(), popularity, new boolean[popularity.length], 0, Journal.empty(), Stages.NONE);
   }
 
   /** Whether {@code model} lists the items of {@code data} first, in the same order. */
@@ -123,12 +131,12 @@ final class State {
   /** This state as generation {@code version}, epoch {@code epoch}; only for a state not yet published. */
   State withVersion(long version, long epoch) {
     return new State(version, epoch, model, data, catalog, itemNorms, featureRows, histories, popularity,
-        unavailable, unavailableCount, journal);
+        unavailable, unavailableCount, journal, stages);
   }
 
   State withJournal(Journal j) {
     return new State(version, epoch, model, data, catalog, itemNorms, featureRows, histories, popularity,
-        unavailable, unavailableCount, j);
+        unavailable, unavailableCount, j, stages);
   }
 
   /** A state whose catalogue has {@code id} appended, growing the per-item arrays when full. */
@@ -141,7 +149,7 @@ final class State {
       unav = Arrays.copyOf(unav, pop.length);
     }
     return new State(version, epoch, model, data, c, itemNorms, featureRows, histories, pop, unav,
-        unavailableCount, journal);
+        unavailableCount, journal, stages);
   }
 
   /** A state with item {@code item} (un)available; a new epoch, since cached results may now be wrong. */
@@ -152,7 +160,139 @@ final class State {
     boolean[] unav = unavailable.clone();
     unav[item] = !available;
     return new State(version, epoch + 1, model, data, catalog, itemNorms, featureRows, histories, popularity, unav,
-        unavailableCount + (available ? -1 : 1), journal);
+        unavailableCount + (available ? -1 : 1), journal, stages);
+  }
+
+  /** This state with the stages of its generation; only for a state not yet published. */
+  State withStages(Stages st) {
+    return new State(version, epoch, model, data, catalog, itemNorms, featureRows, histories, popularity,
+        unavailable, unavailableCount, journal, st);
+  }
+
+  /**
+   * Applies one ingested event (under the writer lock) and returns the state to publish: the item is added to the
+   * catalogue if new (unavailable if {@code unavailable} says so), the user's history gains it (values of a seen
+   * item add up) and a new item of the history counts for popularity; the event is journaled.
+   */
+  State withEvent(Event e, Predicate<String> unavailable) {
+    State s = this;
+    int item = s.catalog.indexOf(e.itemId());
+    if (item < 0) {
+      s = s.withItem(e.itemId());
+      item = s.catalog.size() - 1;
+      if (unavailable.test(e.itemId())) {
+        s = s.withAvailability(item, false);
+      }
+    }
+    String userId = e.userId();
+    UserHistory old = s.histories.get(userId);
+    int[] items = old != null ? old.items : s.historyItems(userId);
+    float[] weights;
+    if (old != null) {
+      weights = old.weights;
+    } else {
+      int u = s.baseUser(userId);
+      weights = u < 0 ? new float[0] : s.matrix.rowValues(u);
+    }
+    int pos = Arrays.binarySearch(items, item);
+    int[] newItems = items;
+    float[] newWeights;
+    if (pos >= 0) {
+      newWeights = weights.clone();
+      newWeights[pos] += e.value();
+    } else {
+      int at = -pos - 1;
+      newItems = new int[items.length + 1];
+      newWeights = new float[items.length + 1];
+      System.arraycopy(items, 0, newItems, 0, at);
+      System.arraycopy(weights, 0, newWeights, 0, at);
+      newItems[at] = item;
+      newWeights[at] = e.value();
+      System.arraycopy(items, at, newItems, at + 1, items.length - at);
+      System.arraycopy(weights, at, newWeights, at + 1, items.length - at);
+      s.popularity[item]++;
+    }
+    s.histories.put(userId, s.makeHistory(userId, newItems, newWeights, old != null && old.deleted));
+    return s.withJournal(s.journal.append(e));
+  }
+
+  /** Hides the dataset rows of a deleted user: a tombstone history, and their popularity removed. */
+  State hide(String userId) {
+    int u = baseUser(userId);
+    if (u >= 0) {
+      for (int i : matrix.row(u)) {
+        popularity[i]--;
+      }
+      histories.put(userId, makeHistory(userId, new int[0], new float[0], true));
+    }
+    return this;
+  }
+
+  /** Whether this state holds anything about {@code userId} (a non-empty changed history, or a dataset row). */
+  boolean knows(String userId) {
+    UserHistory h = histories.get(userId);
+    return h != null ? h.items.length > 0 : baseUser(userId) >= 0;
+  }
+
+  /**
+   * Forgets a user (under the writer lock): their changed history and its popularity, their dataset row hidden
+   * behind a tombstone, and their journaled events.
+   */
+  State withoutUser(String userId) {
+    State s = this;
+    UserHistory h = histories.get(userId);
+    if (h != null) {
+      for (int i : h.items) {
+        popularity[i]--;
+      }
+      histories.remove(userId);
+      if (baseUser(userId) >= 0) {
+        histories.put(userId, makeHistory(userId, new int[0], new float[0], true));
+      }
+    } else {
+      s = hide(userId);
+    }
+    return s.withJournal(s.journal.filter(e -> !e.userId().equals(userId)));
+  }
+
+  /** This fresh state with the deletions and the unavailability marks carried over from the one before. */
+  State withMarks(Iterable<String> deletedUsers, Iterable<String> unavailableItems) {
+    State s = this;
+    for (String userId : deletedUsers) {
+      s = s.hide(userId);
+    }
+    for (String itemId : unavailableItems) {
+      int i = s.catalog.indexOf(itemId);
+      if (i >= 0) {
+        s = s.withAvailability(i, false);
+      }
+    }
+    return s;
+  }
+
+  /** The item indexes of the user's current history (dataset row or changed history), ascending; empty if none. */
+  int[] historyItems(String userId) {
+    UserHistory h = histories.get(userId);
+    if (h != null) {
+      return h.items;
+    }
+    int u = baseUser(userId);
+    return u < 0 ? new int[0] : matrix.row(u);
+  }
+
+  /** The summed value of {@code itemId} in the user's current history, 0 if absent. */
+  float historyWeight(String userId, String itemId) {
+    int i = catalog.indexOf(itemId);
+    UserHistory h = histories.get(userId);
+    if (i < 0) {
+      return 0f;
+    }
+    if (h != null) {
+      int k = Arrays.binarySearch(h.items, i);
+      return k < 0 ? 0f : h.weights[k];
+    }
+    int u = baseUser(userId);
+    return u < 0 || i >= matrix.columns() ? 0f : matrix.get(u, i);
   }
 
   /** The dataset row of {@code userId}, or -1. */
@@ -186,11 +326,72 @@ final class State {
     return new UserHistory(items, weights, known, deleted, query, vector);
   }
 
+  /** The row of {@code item} in the dataset's item feature table, or -1. */
+  int featureRow(int item) {
+    if (item < modelCount) {
+      return featureRows == null ? -1 : featureRows[item];
+    }
+    return data.itemFeatures().rowOf(catalog.idOf(item));
+  }
+
   static float dot(float[] a, float[] b, int n) {
     float s = 0f;
     for (int f = 0; f < n; f++) {
       s += a[f] * b[f];
     }
     return s;
+  }
+
+  /**
+   * The pluggable stages of one model generation, built from the recommender's factories when a model starts
+   * serving (construction and every swap): the candidate retriever (null for the exact full scan) and the score
+   * stages in the order they were added. Immutable.
+   */
+  static final class Stages {
+    /** No retriever and no score stages: the exact full scan and the model's own scores. */
+    static final Stages NONE = new Stages(null, 1, new ScoreStage[0]);
+
+    /** The retriever of this generation, or null. */
+    final CandidateRetriever retriever;
+    /** How many candidates the retriever is asked for per result selected, >= 1. */
+    final int overFetch;
+    /** The score stages, in order. */
+    final ScoreStage[] scoreStages;
+
+    private Stages(CandidateRetriever retriever, int overFetch, ScoreStage[] scoreStages) {
+      this.retriever = retriever;
+      this.overFetch = overFetch;
+      this.scoreStages = scoreStages;
+    }
+
+    /** Whether requests score every item with the model alone, so the fused top-N path may answer them. */
+    boolean plain() {
+      return retriever == null && scoreStages.length == 0;
+    }
+  }
+
+  /** The recommender's stage factories, applied to each generation by {@link #build}. */
+  record Factories(CandidateRetriever.Factory retrieval, int overFetch, List<ScoreStage.Factory> scoreStages) {
+    Factories {
+      scoreStages = List.copyOf(scoreStages);
+    }
+
+    /**
+     * Builds the stages of the generation serving {@code model} over {@code data}.
+     *
+     * @throws NullPointerException if a score-stage factory returns null
+     */
+    Stages build(Model model, Dataset data) {
+      if (retrieval == null && scoreStages.isEmpty()) {
+        return Stages.NONE;
+      }
+      CandidateRetriever retriever = retrieval == null ? null : retrieval.build(model);
+      ScoreStage[] stages = new ScoreStage[scoreStages.size()];
+      for (int k = 0; k < stages.length; k++) {
+        stages[k] = Objects.requireNonNull(scoreStages.get(k).build(model, data),
+            "score stage factory " + k + " returned null");
+      }
+      return new Stages(retriever, overFetch, stages);
+    }
   }
 }

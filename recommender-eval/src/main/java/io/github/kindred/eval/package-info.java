@@ -1,17 +1,14 @@
 /**
- * Offline evaluation of recommenders: ranking metrics with per-user values, the full-ranking evaluator, rating
- * prediction (RMSE, MAE), train/test splits (including cold-start splits), statistics, hyper-parameter search,
- * reports, and the algorithm registry used by the command-line tool.
+ * Offline evaluation of recommenders, in packages that depend one way:
+ * {@link io.github.kindred.eval.split} (train/test protocols) and {@link io.github.kindred.eval.stats} (confidence
+ * intervals, significance) at the bottom; {@link io.github.kindred.eval.metric} (ranking and rating metrics, the
+ * evaluator) on stats; {@link io.github.kindred.eval.experiment} (algorithm registry, experiments, tuning) on all
+ * three; {@link io.github.kindred.eval.report} (JSON, CSV, Markdown, HTML) on the results; and the command-line tool
+ * {@link io.github.kindred.eval.cli} on top.
  *
- * <p>Everything here uses the public API of {@code recommender-core} the way a user of the library would: a
+ * <p>Everything uses the public API of {@code recommender-core} the way a user of the library would: a
  * {@link io.github.kindred.model.Trainer} fits a {@link io.github.kindred.data.Dataset}, the resulting
  * {@link io.github.kindred.model.Model} scores every item, and {@link io.github.kindred.math.TopN} picks the list.
- *
- * <p>The {@link io.github.kindred.eval.AlgorithmRegistry} knows every algorithm of the library by name, with
- * parameters named as in their configuration records and defaulting to the records' defaults; composite
- * algorithms (hybrid blends and switching, contextual pre- and post-filtering) take nested specifications in
- * square brackets. {@link io.github.kindred.eval.Experiment} passes item and user features into the training
- * datasets, the features of cold users into their queries, and the context of held-out events into the queries of
- * context-aware evaluation, one ranking per (user, context) group.
+ * This package itself holds no classes.
  */
 package io.github.kindred.eval;

@@ -1,9 +1,9 @@
 package io.github.kindred.eval.cli;
 
-import io.github.kindred.eval.Experiment;
-import io.github.kindred.eval.ExperimentResult;
-import io.github.kindred.eval.RankingMetric;
-import io.github.kindred.eval.Reports;
+import io.github.kindred.eval.experiment.Experiment;
+import io.github.kindred.eval.experiment.ExperimentResult;
+import io.github.kindred.eval.metric.RankingMetric;
+import io.github.kindred.eval.report.Reports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

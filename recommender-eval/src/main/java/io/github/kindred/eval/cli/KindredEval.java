@@ -1,5 +1,6 @@
 package io.github.kindred.eval.cli;
 
+import io.github.kindred.eval.experiment.Version;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -96,6 +97,6 @@ public final class KindredEval implements Runnable {
 
   /** The library version. */
   static String version() {
-    return io.github.kindred.eval.Version.get();
+    return io.github.kindred.eval.experiment.Version.get();
   }
 }

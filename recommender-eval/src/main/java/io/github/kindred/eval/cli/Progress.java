@@ -1,6 +1,6 @@
 package io.github.kindred.eval.cli;
 
-import io.github.kindred.eval.Experiment;
+import io.github.kindred.eval.experiment.Experiment;
 import java.io.PrintWriter;
 
 /**

@@ -1,10 +1,10 @@
 package io.github.kindred.eval.cli;
 
 import io.github.kindred.data.InteractionLog;
-import io.github.kindred.eval.Fingerprint;
-import io.github.kindred.eval.Split;
-import io.github.kindred.eval.SplitFiles;
-import io.github.kindred.eval.Splitters;
+import io.github.kindred.eval.experiment.Fingerprint;
+import io.github.kindred.eval.split.Split;
+import io.github.kindred.eval.split.SplitFiles;
+import io.github.kindred.eval.experiment.Splitters;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
