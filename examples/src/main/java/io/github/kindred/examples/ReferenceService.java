@@ -3,14 +3,12 @@ package io.github.kindred.examples;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.kindred.ann.AnnConfig;
-import io.github.kindred.ann.HnswItemIndex;
+import io.github.kindred.ann.HnswCandidateRetriever;
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.InteractionLog;
-import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.factorization.ImplicitAlsConfig;
 import io.github.kindred.factorization.ImplicitAlsModel;
 import io.github.kindred.factorization.ImplicitAlsTrainer;
-import io.github.kindred.math.TopN;
 import io.github.kindred.serve.Recommendations;
 import io.github.kindred.serve.Recommender;
 import io.github.kindred.serve.Request;
@@ -20,7 +18,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,12 +31,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Endpoints, all JSON:
  * <ul>
- *   <li>{@code GET /recommend?user=ID&n=10}: the user's top n unseen items, from the HNSW index with exact
- *       re-scoring (the candidate stage), the user's training items excluded;
+ *   <li>{@code GET /recommend?user=ID&n=10}: the user's top n unseen items through the facade's pipeline, whose
+ *       candidate stage is the HNSW index ({@link HnswCandidateRetriever});
  *   <li>{@code GET /similar?item=ID&n=10}: similar items through the facade;
  *   <li>{@code POST /events} with lines {@code user item [value]}: events ingested by the facade;
- *   <li>{@code POST /swap}: retrains with the next seed in the background and swaps the model and its index in
- *       atomically while requests continue;
+ *   <li>{@code POST /swap}: retrains with the next seed in the background and swaps the model in atomically
+ *       while requests continue (the pipeline builds the new model's index before it serves);
  *   <li>{@code GET /health} and {@code GET /metrics} (requests served, model version, cache statistics).
  * </ul>
  *
@@ -48,7 +45,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ReferenceService implements AutoCloseable {
   /** A model, its data and its index, swapped as one. */
-  private record Snapshot(ImplicitAlsModel model, Dataset data, HnswItemIndex index, long version) {}
+  private record Snapshot(ImplicitAlsModel model, Dataset data, long version) {}
+
+  /** Graph index above 20,000 items, built on two threads. */
+  private static final AnnConfig ANN = AnnConfig.defaults().withExactBelow(20_000).withBuildThreads(2);
 
   private final HttpServer server;
   private final ExecutorService workers;
@@ -64,7 +64,10 @@ public final class ReferenceService implements AutoCloseable {
     Dataset data = generate(items, users, 20, 7);
     Snapshot first = train(data, 1);
     current = new AtomicReference<>(first);
-    recommender = Recommender.builder(first.model(), data).build();
+    // The HNSW index is the pipeline's candidate stage: rebuilt by the factory for every swapped-in model, its
+    // candidates (4 per result) scored exactly by the model, then the business rules.
+    recommender = Recommender.builder(first.model(), data)
+        .candidateRetriever(HnswCandidateRetriever.factory(ANN), 4).build();
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
     workers = Executors.newFixedThreadPool(threads);
     server.setExecutor(workers);
@@ -128,9 +131,7 @@ public final class ReferenceService implements AutoCloseable {
   private static Snapshot train(Dataset data, long seed) {
     ImplicitAlsModel model = new ImplicitAlsTrainer(ImplicitAlsConfig.defaults().withFactors(64).withIterations(3)
         .withThreads(2).withSeed(seed)).fit(data);
-    HnswItemIndex index = HnswItemIndex.build(model, AnnConfig.defaults().withExactBelow(20_000)
-        .withBuildThreads(2));
-    return new Snapshot(model, data, index, seed);
+    return new Snapshot(model, data, seed);
   }
 
   private void recommend(HttpExchange exchange) throws IOException {
@@ -142,20 +143,12 @@ public final class ReferenceService implements AutoCloseable {
       send(exchange, 404, "{\"error\":\"unknown user " + escape(String.valueOf(user)) + "\"}");
       return;
     }
-    float[] vector = new float[s.model().dimensions()];
-    s.model().userVector(u, vector);
-    InteractionMatrix m = s.data().matrix();
-    int[] seen = Arrays.copyOfRange(m.columnIndexes(), m.rowPointers()[u], m.rowPointers()[u + 1]);
-    TopN top = new TopN(n);
-    s.index().search(vector, n, seen, null, top);
-    int[] ids = new int[top.size()];
-    float[] scores = new float[ids.length];
-    top.drainTo(ids, scores);
-    StringBuilder json = new StringBuilder(64 + 32 * ids.length).append("{\"user\":\"").append(escape(user))
+    Recommendations recs = recommender.recommend(Request.forUser(user).count(n).build());
+    StringBuilder json = new StringBuilder(64 + 32 * recs.size()).append("{\"user\":\"").append(escape(user))
         .append("\",\"modelVersion\":").append(s.version()).append(",\"items\":[");
-    for (int k = 0; k < ids.length; k++) {
-      json.append(k == 0 ? "" : ",").append("{\"item\":\"").append(escape(s.model().items().idOf(ids[k])))
-          .append("\",\"score\":").append(scores[k]).append('}');
+    for (int k = 0; k < recs.size(); k++) {
+      json.append(k == 0 ? "" : ",").append("{\"item\":\"").append(escape(recs.itemId(k)))
+          .append("\",\"score\":").append(recs.score(k)).append('}');
     }
     send(exchange, 200, json.append("]}").toString());
   }
@@ -224,7 +217,7 @@ public final class ReferenceService implements AutoCloseable {
   private void metrics(HttpExchange exchange) throws IOException {
     ServingStats stats = recommender.stats();
     send(exchange, 200, "{\"served\":" + served.get() + ",\"modelVersion\":" + current.get().version()
-        + ",\"items\":" + items + ",\"indexBytes\":" + current.get().index().indexBytes()
+        + ",\"items\":" + items
         + ",\"userCacheHitRate\":" + stats.userResults().hitRate() + ",\"pendingEvents\":" + stats.pendingEvents()
         + "}");
   }
