@@ -148,6 +148,27 @@ public final class TopN {
     return n;
   }
 
+  /**
+   * Removes and returns the index of the worst pair held (the lowest score, the larger index on ties), so that a
+   * caller can consume the candidates without an output array.
+   *
+   * @return the worst held index
+   * @throws IllegalStateException if the selector is empty
+   */
+  public int pollWorst() {
+    if (size == 0) {
+      throw new IllegalStateException("the selector is empty");
+    }
+    int id = ids[0];
+    size--;
+    if (size > 0) {
+      ids[0] = ids[size];
+      scores[0] = scores[size];
+      siftDown(0);
+    }
+    return id;
+  }
+
   /** Returns the held indexes, best first, and empties the selector. */
   public int[] drain() {
     int[] out = new int[size];
