@@ -5,6 +5,7 @@ import io.github.kindred.model.DotProductScoring;
 import io.github.kindred.model.FoldIn;
 import io.github.kindred.model.Query;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A fitted implicit ALS model: user and item factors, and the Gram matrix {@code Y^T Y} of the item factors that the
@@ -25,6 +26,54 @@ public final class ImplicitAlsModel extends FactorModel implements FoldIn, DotPr
     this.config = config;
     this.itemGram = itemGram;
     this.meanUserCount = meanUserCount;
+  }
+
+  /**
+   * A model from factors computed elsewhere (a distributed solver such as Spark MLlib's ALS, another process). The
+   * item Gram matrix that fold-in needs is computed here, so that anonymous histories fold in exactly as with a
+   * model {@link ImplicitAlsTrainer} trained to the same factors. The arrays are copied.
+   *
+   * @param config the configuration the factors were trained with; its {@code factors} is the vector length
+   * @param users the user ids
+   * @param items the item ids
+   * @param userFactors {@code users.size() x config.factors()} row-major, finite
+   * @param itemFactors {@code items.size() x config.factors()} row-major, finite
+   * @param interactions the number of stored (user, item) cells the factors were trained on, {@code >= 0}: it sets
+   *     the mean history length that scales the fold-in penalty (see
+   *     {@link ImplicitAlsConfig#regularizationExponent()})
+   * @return the model
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a factor array has the wrong length or a non-finite entry, or
+   *     {@code interactions} is negative
+   */
+  public static ImplicitAlsModel of(ImplicitAlsConfig config, IdIndex users, IdIndex items, float[] userFactors,
+      float[] itemFactors, long interactions) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(users, "users");
+    Objects.requireNonNull(items, "items");
+    int f = config.factors();
+    checkFactors(userFactors, users.size(), f, "user");
+    checkFactors(itemFactors, items.size(), f, "item");
+    if (interactions < 0) {
+      throw new IllegalArgumentException("interactions must be >= 0, got " + interactions);
+    }
+    int nu = users.size();
+    double mean = nu == 0 ? 1 : Math.max(1.0, (double) interactions / nu);
+    float[] q = itemFactors.clone();
+    return new ImplicitAlsModel(config, users, items, userFactors.clone(), q, AlsSystem.gram(q, items.size(), f),
+        mean);
+  }
+
+  private static void checkFactors(float[] factors, int rows, int f, String side) {
+    if (factors.length != (long) rows * f) {
+      throw new IllegalArgumentException(side + " factors have " + factors.length + " entries, expected " + rows
+          + " x " + f);
+    }
+    for (int k = 0; k < factors.length; k++) {
+      if (!Float.isFinite(factors[k])) {
+        throw new IllegalArgumentException(side + " factor " + (k / f) + "[" + (k % f) + "] is " + factors[k]);
+      }
+    }
   }
 
   /** The Gram matrix of the item factors, not copied: for the codec only. */

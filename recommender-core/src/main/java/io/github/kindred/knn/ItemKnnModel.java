@@ -61,6 +61,61 @@ public final class ItemKnnModel implements Model, SimilarItems, Explainable {
     }
   }
 
+  /**
+   * A model from neighbour lists computed elsewhere (a distributed trainer, another process), in the layout
+   * {@link ItemKnnTrainer} produces: item {@code i}'s neighbours are
+   * {@code neighbors[pointers[i]..pointers[i + 1])}, most similar first, with their similarities aligned in
+   * {@code similarities}. It scores, explains and persists exactly as a trained model with the same lists. The
+   * arrays are copied.
+   *
+   * @param config the configuration the lists were computed with (recorded in the model file)
+   * @param users the user ids
+   * @param items the item ids; the lists cover every one of them
+   * @param pointers {@code items.size() + 1} offsets, starting at 0, non-decreasing, ending at
+   *     {@code neighbors.length}
+   * @param neighbors neighbour item indexes, each in {@code [0, items.size())}, never the item itself
+   * @param similarities the similarity of each neighbour, finite, aligned with {@code neighbors}
+   * @return the model
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the arrays do not form such lists (the message names the first problem)
+   */
+  public static ItemKnnModel of(ItemKnnConfig config, IdIndex users, IdIndex items, int[] pointers,
+      int[] neighbors, float[] similarities) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(users, "users");
+    Objects.requireNonNull(items, "items");
+    int n = items.size();
+    if (pointers.length != n + 1) {
+      throw new IllegalArgumentException(
+          "pointers has length " + pointers.length + ", expected items + 1 = " + (n + 1));
+    }
+    if (similarities.length != neighbors.length) {
+      throw new IllegalArgumentException("neighbors has " + neighbors.length + " entries but similarities has "
+          + similarities.length);
+    }
+    if (pointers[0] != 0 || pointers[n] != neighbors.length) {
+      throw new IllegalArgumentException("pointers must run from 0 to " + neighbors.length + ", got "
+          + pointers[0] + " to " + pointers[n]);
+    }
+    for (int i = 0; i < n; i++) {
+      if (pointers[i + 1] < pointers[i]) {
+        throw new IllegalArgumentException("pointers decrease at item " + i + ": " + pointers[i] + " then "
+            + pointers[i + 1]);
+      }
+      for (int p = pointers[i]; p < pointers[i + 1]; p++) {
+        int j = neighbors[p];
+        if (j < 0 || j >= n || j == i) {
+          throw new IllegalArgumentException("item " + i + " has neighbour " + j + " (items: " + n
+              + "); a neighbour must be another item");
+        }
+        if (!Float.isFinite(similarities[p])) {
+          throw new IllegalArgumentException("item " + i + " has similarity " + similarities[p] + " to item " + j);
+        }
+      }
+    }
+    return new ItemKnnModel(config, users, items, pointers.clone(), neighbors.clone(), similarities.clone());
+  }
+
   /** The configuration it was trained with. */
   public ItemKnnConfig config() {
     return config;

@@ -23,6 +23,28 @@ public final class TrendingModel implements Model {
     this.trend = trend;
   }
 
+  /**
+   * A model from decayed scores computed elsewhere (a distributed trainer, another process): it scores and persists
+   * exactly as one {@link TrendingTrainer} fitted to the same scores. The array is copied.
+   *
+   * @param config the configuration the scores were computed with
+   * @param referenceTime the "now" of the decay, in seconds since the epoch
+   * @param users the user ids
+   * @param items the item ids
+   * @param trend one decayed score per item, finite (negative where the weighted values are)
+   * @return the model
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code trend} does not have one such score per item
+   */
+  public static TrendingModel of(TrendingConfig config, long referenceTime, IdIndex users, IdIndex items,
+      float[] trend) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(users, "users");
+    Objects.requireNonNull(items, "items");
+    PopularityTrainer.checkScores(trend, items, "trend", false);
+    return new TrendingModel(config, referenceTime, users, items, trend.clone());
+  }
+
   /** The configuration it was trained with. */
   public TrendingConfig config() {
     return config;
