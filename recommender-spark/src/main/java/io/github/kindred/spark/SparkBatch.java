@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.trim;
 
 import io.github.kindred.data.IdIndex;
-import io.github.kindred.eval.RankingMetric;
+import io.github.kindred.eval.metric.RankingMetric;
 import io.github.kindred.model.Model;
 import java.util.ArrayList;
 import java.util.Arrays;
