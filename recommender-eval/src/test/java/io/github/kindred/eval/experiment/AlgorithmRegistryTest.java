@@ -52,7 +52,8 @@ class AlgorithmRegistryTest {
   @Test
   void everyRegisteredNameBuildsWithItsDefaults() {
     assertThat(registry.names()).containsExactly("popularity", "itemknn", "userknn", "trending", "ials", "bpr",
-        "ease", "baseline", "biasedmf", "als", "content", "featuremf", "hybrid", "fm", "postfilter", "prefilter",
+        "ease", "gfcf", "rp3beta", "baseline", "biasedmf", "als", "content", "featuremf", "hybrid", "fm",
+        "postfilter", "prefilter",
         "tifuknn", "personalfreq", "sknn", "markov");
     for (String name : registry.names()) {
       assertThat(registry.create(name)).as(name).isNotNull();
