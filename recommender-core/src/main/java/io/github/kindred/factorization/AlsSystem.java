@@ -26,6 +26,7 @@ final class AlsSystem {
   /** The block solver's vector in double precision and its block's old values. */
   private final double[] xd;
   private final double[] oldBlock;
+  private final double[] gx;
   /** The block solver's predictions {@code y_i . x} of the row's cells; grown to the longest row seen. */
   private double[] pred = new double[0];
 
@@ -39,6 +40,7 @@ final class AlsSystem {
     this.ap = new float[factors];
     this.xd = new double[factors];
     this.oldBlock = new double[factors];
+    this.gx = new double[factors];
   }
 
   /**
@@ -153,22 +155,25 @@ final class AlsSystem {
         pred[k - from] = d;
       }
     }
+    // gx = G x, kept up to date block by block; built and updated row by row of G (G is symmetric), so every pass
+    // is an axpy the JIT vectorises: a dot-product reduction over doubles stays scalar and made this f^2 term the
+    // bottleneck at 256 factors.
+    java.util.Arrays.fill(gx, 0);
+    for (int t = 0; t < f; t++) {
+      axpy(xd[t], gram, t * f, gx, f);
+    }
     for (int s0 = 0; s0 < f; s0 += block) {
       int bs = Math.min(block, f - s0);
       // a = G_BB + reg I (lower triangle read), b = -(G x)_B + G_BB x_B = -G_B,rest x_rest.
       for (int p = 0; p < bs; p++) {
         int grow = (s0 + p) * f;
-        double gx = 0;
-        for (int t = 0; t < f; t++) {
-          gx += gram[grow + t] * xd[t];
-        }
         double gbx = 0;
         for (int q = 0; q < bs; q++) {
           a[p * bs + q] = gram[grow + s0 + q];
           gbx += gram[grow + s0 + q] * xd[s0 + q];
         }
         a[p * bs + p] += reg;
-        b[p] = gbx - gx;
+        b[p] = gbx - gx[s0 + p];
       }
       for (int k = from; k < to; k++) {
         int i = idx[k];
@@ -200,6 +205,7 @@ final class AlsSystem {
       for (int p = 0; p < bs; p++) {
         oldBlock[p] = xd[s0 + p];
         xd[s0 + p] = b[p];
+        axpy(b[p] - oldBlock[p], gram, (s0 + p) * f, gx, f);
       }
       for (int k = from; k < to; k++) {
         int i = idx[k];
@@ -294,6 +300,13 @@ final class AlsSystem {
 
   /** {@code out[0..n) += w * y[yo..yo+n)}. */
   private static void axpy(float w, float[] y, int yo, float[] out, int n) {
+    for (int s = 0; s < n; s++) {
+      out[s] += w * y[yo + s];
+    }
+  }
+
+  /** {@code out[0..n) += w * y[yo..yo+n)} in double precision. */
+  private static void axpy(double w, double[] y, int yo, double[] out, int n) {
     for (int s = 0; s < n; s++) {
       out[s] += w * y[yo + s];
     }
