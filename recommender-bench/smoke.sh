@@ -14,5 +14,5 @@ fi
 # -p values apply to the benchmarks that declare that parameter; the others keep their defaults.
 exec java -Djmh.ignoreLock=true -jar "$jar" \
   -f 1 -wi 0 -i 1 -w 100ms -r 100ms -foe true \
-  -p size=10000 -p history=10 -p users=1000 -p threads=1 -p items=1000 -p searchWidth=100 \
+  -p size=10000 -p history=10 -p users=1000 -p threads=1 -p items=1000 -p searchWidth=100 -p rank=16 \
   "$@"

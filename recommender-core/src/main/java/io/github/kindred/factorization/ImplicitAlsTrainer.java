@@ -111,6 +111,7 @@ public final class ImplicitAlsTrainer implements Trainer<ImplicitAlsModel> {
     double[] regs = rowRegularizations(side, rows);
     double alpha = config.alpha();
     int steps = config.cgSteps();
+    int block = config.blockSize();
     AtomicInteger next = new AtomicInteger();
     pool.runOnEach(t -> {
       AlsSystem system = systems[t];
@@ -120,7 +121,10 @@ public final class ImplicitAlsTrainer implements Trainer<ImplicitAlsModel> {
           int a = side.pointers[r];
           int b = side.pointers[r + 1];
           double reg = regs[r];
-          if (exact) {
+          if (exact && block > 0) {
+            system.solveBlock(gram, fixed, fixedRows, side.indexes, side.values, a, b, reg, alpha, block, target,
+                r * f);
+          } else if (exact) {
             system.solveExact(gram, fixed, fixedRows, side.indexes, side.values, a, b, reg, alpha, target, r * f);
           } else {
             system.solveCg(gramF, fixed, side.indexes, side.values, a, b, reg, alpha, steps, target, r * f);

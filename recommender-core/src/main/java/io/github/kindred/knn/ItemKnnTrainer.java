@@ -84,7 +84,7 @@ public final class ItemKnnTrainer implements io.github.kindred.model.Trainer<Ite
   private float[] norms(InteractionMatrix m) {
     int items = m.columns();
     float[] norms = new float[items];
-    if (config.similarity() == Similarity.JACCARD) {
+    if (config.similarity() != Similarity.COSINE) {
       for (int i = 0; i < items; i++) {
         norms[i] = m.columnSize(i);
       }
@@ -136,7 +136,15 @@ public final class ItemKnnTrainer implements io.github.kindred.model.Trainer<Ite
       int[] touched = new int[items];
       TopN top = new TopN(k);
       float shrink = config.shrinkage();
+      boolean asymmetric = config.similarity() == Similarity.ASYMMETRIC;
+      double alpha = config.alpha();
+      // n_j^(1 - alpha) once per item, not once per co-occurring pair.
+      double[] otherScale = new double[asymmetric ? items : 0];
+      for (int j = 0; j < otherScale.length; j++) {
+        otherScale[j] = Math.pow(norms[j], 1 - alpha);
+      }
       for (int i = from; i < to; i++) {
+        double ownScale = asymmetric ? Math.pow(norms[i], alpha) : 0;
         int nt = 0;
         for (int p = colPtr[i]; p < colPtr[i + 1]; p++) {
           int u = rowIdx[p];
@@ -159,6 +167,8 @@ public final class ItemKnnTrainer implements io.github.kindred.model.Trainer<Ite
           float sim;
           if (config.similarity() == Similarity.JACCARD) {
             sim = co[j] / (norms[i] + norms[j] - co[j] + shrink);
+          } else if (asymmetric) {
+            sim = (float) (co[j] / (ownScale * otherScale[j] + shrink));
           } else {
             sim = acc[j] / (norms[i] * norms[j] + shrink);
           }

@@ -17,6 +17,9 @@ public record UserKnnConfig(int neighbors, Similarity similarity, float shrinkag
       throw new IllegalArgumentException("neighbors must be >= 1, got " + neighbors);
     }
     Objects.requireNonNull(similarity, "similarity");
+    if (similarity == Similarity.ASYMMETRIC) {
+      throw new IllegalArgumentException("similarity asymmetric is for item kNN only; use cosine or jaccard");
+    }
     if (!(shrinkage >= 0) || Float.isInfinite(shrinkage)) {
       throw new IllegalArgumentException("shrinkage must be finite and >= 0, got " + shrinkage);
     }

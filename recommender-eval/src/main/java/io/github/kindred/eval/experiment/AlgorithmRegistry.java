@@ -44,9 +44,10 @@ public final class AlgorithmRegistry {
             defaults(), p -> new PopularityTrainer()))
         .with(new Entry("itemknn", "item-based nearest neighbours over the binary interaction matrix",
             defaults("neighbors", "200", "shrinkage", "0", "similarity", "cosine",
-                "threads", Integer.toString(Runtime.getRuntime().availableProcessors())),
+                "threads", Integer.toString(Runtime.getRuntime().availableProcessors()), "alpha", "0.5"),
             p -> new ItemKnnTrainer(new ItemKnnConfig(p.intValue("neighbors"),
-                p.choice("similarity", Similarity.class), p.floatValue("shrinkage"), p.intValue("threads")))))
+                p.choice("similarity", Similarity.class), p.floatValue("shrinkage"), p.intValue("threads"),
+                p.floatValue("alpha")))))
         .with(StandardEntries.userKnn())
         .with(StandardEntries.trending())
         .with(StandardEntries.ials())

@@ -80,10 +80,11 @@ final class StandardEntries {
     return new Entry("ials", "implicit ALS (Hu, Koren and Volinsky 2008) with confidence 1 + alpha * value",
         keys("factors", d.factors(), "iterations", d.iterations(), "regularization", d.regularization(),
             "alpha", d.alpha(), "regularizationExponent", d.regularizationExponent(), "solver", label(d.solver()),
-            "cgSteps", d.cgSteps(), "seed", d.seed(), "threads", d.threads()),
+            "cgSteps", d.cgSteps(), "blockSize", d.blockSize(), "seed", d.seed(), "threads", d.threads()),
         p -> new ImplicitAlsTrainer(new ImplicitAlsConfig(p.intValue("factors"), p.intValue("iterations"),
             p.floatValue("regularization"), p.floatValue("alpha"), p.longValue("seed"), p.intValue("threads"),
-            p.choice("solver", AlsSolver.class), p.intValue("cgSteps"), p.floatValue("regularizationExponent"))));
+            p.choice("solver", AlsSolver.class), p.intValue("cgSteps"), p.floatValue("regularizationExponent"),
+            p.intValue("blockSize"))));
   }
 
   static Entry bpr() {

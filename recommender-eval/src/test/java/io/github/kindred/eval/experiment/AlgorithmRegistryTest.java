@@ -45,14 +45,15 @@ class AlgorithmRegistryTest {
     AlgorithmSpec spec = registry.parse("itemknn:shrinkage=10,threads=1");
     assertThat(spec.name()).isEqualTo("itemknn");
     assertThat(spec.parameters()).containsEntry("neighbors", "200").containsEntry("shrinkage", "10");
-    assertThat(spec.canonical()).isEqualTo("itemknn:neighbors=200,shrinkage=10,similarity=cosine,threads=1");
+    assertThat(spec.canonical()).isEqualTo("itemknn:alpha=0.5,neighbors=200,shrinkage=10,similarity=cosine,threads=1");
     assertThat(registry.names()).startsWith("popularity", "itemknn");
   }
 
   @Test
   void everyRegisteredNameBuildsWithItsDefaults() {
     assertThat(registry.names()).containsExactly("popularity", "itemknn", "userknn", "trending", "ials", "bpr",
-        "ease", "baseline", "biasedmf", "als", "content", "featuremf", "hybrid", "fm", "postfilter", "prefilter",
+        "ease", "gfcf", "rp3beta", "baseline", "biasedmf", "als", "content", "featuremf", "hybrid", "fm",
+        "postfilter", "prefilter",
         "tifuknn", "personalfreq", "sknn", "markov");
     for (String name : registry.names()) {
       assertThat(registry.create(name)).as(name).isNotNull();
@@ -102,7 +103,7 @@ class AlgorithmRegistryTest {
         .isInstanceOf(ContextualPreFilter.class);
     assertThatThrownBy(() -> registry.create("hybrid:parts=[itemknn:k=1]"))
         .hasMessage("hybrid: parts 'itemknn:k=1': unknown key 'k' for itemknn; valid: neighbors, shrinkage, "
-            + "similarity, threads");
+            + "similarity, threads, alpha");
     assertThatThrownBy(() -> registry.create("hybrid:parts=itemknn+ease,weights=1"))
         .hasMessage("hybrid: weights has 1 values for 2 parts");
     assertThatThrownBy(() -> registry.create("hybrid:parts=[itemknn:neighbors=3"))
@@ -118,7 +119,7 @@ class AlgorithmRegistryTest {
     assertThatThrownBy(() -> registry.create("nope"))
         .hasMessage("unknown algorithm 'nope'; valid: " + String.join(", ", registry.names()));
     assertThatThrownBy(() -> registry.create("itemknn:k=5"))
-        .hasMessage("unknown key 'k' for itemknn; valid: neighbors, shrinkage, similarity, threads");
+        .hasMessage("unknown key 'k' for itemknn; valid: neighbors, shrinkage, similarity, threads, alpha");
     assertThatThrownBy(() -> registry.create("popularity:x=1"))
         .hasMessage("unknown key 'x' for popularity; valid: (none)");
     assertThatThrownBy(() -> registry.create("itemknn:neighbors"))
@@ -130,7 +131,7 @@ class AlgorithmRegistryTest {
     assertThatThrownBy(() -> registry.create("itemknn:neighbors=0"))
         .hasMessage("itemknn: neighbors must be >= 1, got 0");
     assertThatThrownBy(() -> registry.create("itemknn:similarity=pearson"))
-        .hasMessage("itemknn: similarity must be one of cosine, jaccard, got 'pearson'");
+        .hasMessage("itemknn: similarity must be one of cosine, jaccard, asymmetric, got 'pearson'");
     assertThatThrownBy(() -> registry.create("itemknn:shrinkage=NaN"))
         .hasMessage("itemknn: shrinkage must be finite, got 'NaN'");
   }

@@ -104,13 +104,13 @@ class ExperimentTest {
     assertThat(provenance.get("version").asText()).isNotBlank();
     assertThat(provenance.get("fingerprints").get("toy").asText()).startsWith("sha256:");
     assertThat(provenance.get("configuration").get("algorithms").asText())
-        .isEqualTo("popularity; itemknn:neighbors=5,shrinkage=0,similarity=cosine,threads=1");
+        .isEqualTo("popularity; itemknn:alpha=0.5,neighbors=5,shrinkage=0,similarity=cosine,threads=1");
     String csv = Reports.csv(r, List.of("ndcg@5"));
     assertThat(csv.lines().findFirst().orElseThrow())
         .isEqualTo("dataset,algorithm,configuration,seed,protocol,users,ndcg@5,fitSeconds,recommendSeconds,version,"
             + "fingerprint");
     // The itemknn configuration holds commas, so it is quoted.
-    assertThat(csv).contains(",\"itemknn:neighbors=5,shrinkage=0,similarity=cosine,threads=1\",");
+    assertThat(csv).contains(",\"itemknn:alpha=0.5,neighbors=5,shrinkage=0,similarity=cosine,threads=1\",");
   }
 
   @Test
