@@ -12,7 +12,12 @@ import java.util.Objects;
  *     they get indexes after the dataset's items, in feature-table order
  */
 public record ContentConfig(FeatureWeighting weighting, boolean includeFeatureOnlyItems) {
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param weighting how item features become profile weights; the profiles must be unit length for the scores to be cosines, so {@link FeatureWeighting#normalize()} must be true
+   * @param includeFeatureOnlyItems whether the model's item index is extended with the entities of the item feature table that the dataset does not know (items with features but no interactions), so that they can be scored; they get indexes after the dataset's items, in feature-table order
+   */
   public ContentConfig {
     Objects.requireNonNull(weighting, "weighting");
     if (!weighting.normalize()) {
@@ -25,12 +30,21 @@ public record ContentConfig(FeatureWeighting weighting, boolean includeFeatureOn
     return new ContentConfig(FeatureWeighting.tfIdf(), true);
   }
 
-  /** Returns a copy with another weighting. */
+  /**
+   * Returns a copy with another weighting.
+   *
+   * @param weighting how item features become profile weights; the profiles must be unit length for the scores to be cosines, so {@link FeatureWeighting#normalize()} must be true
+   * @return a new configuration equal to this one except for {@code weighting}; this record is unchanged
+   */
   public ContentConfig withWeighting(FeatureWeighting weighting) {
     return new ContentConfig(weighting, includeFeatureOnlyItems);
   }
 
-  /** Returns a copy that does or does not extend the item index with feature-only items. */
+  /**
+   * Returns a copy that does or does not extend the item index with feature-only items.
+   *
+   * @return a new configuration equal to this one except for {@code include}; this record is unchanged
+   */
   public ContentConfig withFeatureOnlyItems(boolean include) {
     return new ContentConfig(weighting, include);
   }

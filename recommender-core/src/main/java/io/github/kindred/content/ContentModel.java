@@ -48,12 +48,12 @@ public final class ContentModel implements Model, SimilarItems, ItemVectors {
     return new FeatureEncoder.Encoded(pointers, features, values);
   }
 
-  /** The configuration it was fitted with. */
+  /** {@return the configuration it was fitted with} */
   public ContentConfig config() {
     return config;
   }
 
-  /** The encoder that built the profiles (feature names, IDF values). */
+  /** {@return the encoder that built the profiles (feature names, IDF values)} */
   public FeatureEncoder encoder() {
     return encoder;
   }

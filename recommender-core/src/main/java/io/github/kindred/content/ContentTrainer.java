@@ -22,7 +22,7 @@ public final class ContentTrainer implements Trainer<ContentModel> {
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public ContentConfig config() {
     return config;
   }

@@ -131,12 +131,12 @@ public final class FeatureEncoder {
     return idf;
   }
 
-  /** The table the statistics were fitted on. */
+  /** {@return the table the statistics were fitted on} */
   public FeatureTable table() {
     return table;
   }
 
-  /** The weighting scheme. */
+  /** {@return the weighting scheme} */
   public FeatureWeighting weighting() {
     return weighting;
   }
@@ -146,12 +146,12 @@ public final class FeatureEncoder {
     return fitted;
   }
 
-  /** Number of features (dimensions of an encoded vector): those of the fitted table. */
+  /** {@return number of features (dimensions of an encoded vector): those of the fitted table} */
   public int featureCount() {
     return factor.length;
   }
 
-  /** The names of the features. */
+  /** {@return the names of the features} */
   public IdIndex features() {
     return table.features();
   }
@@ -163,6 +163,10 @@ public final class FeatureEncoder {
 
   /**
    * Encodes row {@code row} of the fitted table; see {@link #encode(FeatureTable, int, int[], float[])}.
+   *
+   * @param row a row of {@code source}
+   * @param outFeatures receives the feature indexes (not necessarily ascending); at least as long as the row
+   * @param outValues receives the weights, aligned with {@code outFeatures}
    */
   public int encode(int row, int[] outFeatures, float[] outValues) {
     return encode(table, row, outFeatures, outValues);
@@ -212,6 +216,8 @@ public final class FeatureEncoder {
 
   /**
    * Encodes every entity of {@code entities} (rows the table does not describe stay empty) into one CSR structure.
+   *
+   * @param entities the entities whose rows define {@code N}, the document frequencies and the numeric statistics
    */
   public Encoded encodeAll(IdIndex entities) {
     int[] rows = table.rowsFor(entities);
@@ -238,7 +244,7 @@ public final class FeatureEncoder {
     return new Encoded(pointers, Arrays.copyOf(features, nnz), Arrays.copyOf(values, nnz));
   }
 
-  /** The largest number of stored cells in one row of the fitted table. */
+  /** {@return the largest number of stored cells in one row of the fitted table} */
   public int maxRow() {
     int[] ptr = table.pointers();
     int m = 0;
@@ -257,7 +263,7 @@ public final class FeatureEncoder {
    * @param values weight of each entry
    */
   public record Encoded(int[] pointers, int[] features, float[] values) {
-    /** Number of entities. */
+    /** {@return number of entities} */
     public int size() {
       return pointers.length - 1;
     }

@@ -15,7 +15,14 @@ import java.util.Objects;
  */
 public record FeatureWeighting(boolean idf, NumericScaling scaling, Map<String, Float> fieldWeights,
     boolean normalize) {
-  /** Validates every parameter and copies the field weights. */
+  /**
+   * Validates every parameter and copies the field weights.
+   *
+   * @param idf whether non-numeric features are multiplied by their inverse document frequency {@code ln(N / df)}
+   * @param scaling how numeric features are scaled
+   * @param fieldWeights a weight per field name (finite and {@code >= 0}); fields not named get weight 1; a weight of 0 drops the field. Copied, never null
+   * @param normalize whether each profile is scaled to unit Euclidean (L2) length
+   */
   public FeatureWeighting {
     Objects.requireNonNull(scaling, "scaling");
     Objects.requireNonNull(fieldWeights, "fieldWeights");
@@ -44,22 +51,42 @@ public record FeatureWeighting(boolean idf, NumericScaling scaling, Map<String, 
     return w == null ? 1f : w;
   }
 
-  /** Returns a copy with IDF switched on or off. */
+  /**
+   * Returns a copy with IDF switched on or off.
+   *
+   * @param idf whether non-numeric features are multiplied by their inverse document frequency {@code ln(N / df)}
+   * @return a new configuration equal to this one except for {@code idf}; this record is unchanged
+   */
   public FeatureWeighting withIdf(boolean idf) {
     return new FeatureWeighting(idf, scaling, fieldWeights, normalize);
   }
 
-  /** Returns a copy with another numeric scaling. */
+  /**
+   * Returns a copy with another numeric scaling.
+   *
+   * @param scaling how numeric features are scaled
+   * @return a new configuration equal to this one except for {@code scaling}; this record is unchanged
+   */
   public FeatureWeighting withScaling(NumericScaling scaling) {
     return new FeatureWeighting(idf, scaling, fieldWeights, normalize);
   }
 
-  /** Returns a copy with other field weights. */
+  /**
+   * Returns a copy with other field weights.
+   *
+   * @param fieldWeights a weight per field name (finite and {@code >= 0}); fields not named get weight 1; a weight of 0 drops the field. Copied, never null
+   * @return a new configuration equal to this one except for {@code fieldWeights}; this record is unchanged
+   */
   public FeatureWeighting withFieldWeights(Map<String, Float> fieldWeights) {
     return new FeatureWeighting(idf, scaling, fieldWeights, normalize);
   }
 
-  /** Returns a copy with L2 normalisation switched on or off. */
+  /**
+   * Returns a copy with L2 normalisation switched on or off.
+   *
+   * @param normalize whether each profile is scaled to unit Euclidean (L2) length
+   * @return a new configuration equal to this one except for {@code normalize}; this record is unchanged
+   */
   public FeatureWeighting withNormalize(boolean normalize) {
     return new FeatureWeighting(idf, scaling, fieldWeights, normalize);
   }

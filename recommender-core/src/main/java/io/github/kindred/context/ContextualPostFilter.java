@@ -40,7 +40,7 @@ public final class ContextualPostFilter implements Trainer<ContextualPostFilter.
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public PostFilterConfig config() {
     return config;
   }
@@ -54,6 +54,7 @@ public final class ContextualPostFilter implements Trainer<ContextualPostFilter.
    * Wraps an already fitted model with affinities counted on {@code log}, which must index items as the model does
    * (typically the log the model was fitted on).
    *
+   * @param config the configuration, not null
    * @throws IllegalArgumentException if the log's items differ from the model's, or a configured feature does not
    *     occur in the log
    */
@@ -135,12 +136,12 @@ public final class ContextualPostFilter implements Trainer<ContextualPostFilter.
       return weights;
     }
 
-    /** The wrapped model. */
+    /** {@return the wrapped model} */
     public Model base() {
       return base;
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public PostFilterConfig config() {
       return config;
     }

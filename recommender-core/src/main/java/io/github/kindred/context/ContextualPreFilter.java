@@ -59,7 +59,7 @@ public final class ContextualPreFilter implements Trainer<ContextualPreFilter.Pr
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public PreFilterConfig config() {
     return config;
   }
@@ -208,17 +208,17 @@ public final class ContextualPreFilter implements Trainer<ContextualPreFilter.Pr
       return levels[level].models().get(key);
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public PreFilterConfig config() {
       return config;
     }
 
-    /** The model fitted on all training events. */
+    /** {@return the model fitted on all training events} */
     public Model fallback() {
       return fallback;
     }
 
-    /** Number of slice models, over all definitions. */
+    /** {@return number of slice models, over all definitions} */
     public int sliceCount() {
       int n = 0;
       for (SliceLevel l : levels) {

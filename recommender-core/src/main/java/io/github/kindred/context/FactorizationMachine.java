@@ -43,7 +43,7 @@ public final class FactorizationMachine implements Trainer<FactorizationMachineM
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public FactorizationMachineConfig config() {
     return config;
   }

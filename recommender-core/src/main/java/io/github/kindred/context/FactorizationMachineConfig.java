@@ -23,7 +23,21 @@ import java.util.Objects;
 public record FactorizationMachineConfig(
     int factors, int epochs, float learningRate, float regularization, float biasRegularization, float initStd,
     boolean useContext, List<String> contextFeatures, boolean itemFeatures, boolean userFeatures, long seed) {
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param factors length of every feature's factor vector, at least 1
+   * @param epochs passes over the training events, at least 1
+   * @param learningRate the AdaGrad base step size, greater than 0
+   * @param regularization L2 penalty on the factor vectors of the features of each sample, at least 0
+   * @param biasRegularization L2 penalty on the linear weights of the item-side features of each sample, at least 0
+   * @param initStd standard deviation of the normal initial factors, at least 0
+   * @param useContext whether context features are inputs of the model; false gives the same machine without context (user, item and their features only)
+   * @param contextFeatures the context features to use when {@code useContext}; empty means every context feature of the training log. Copied; no null or repeated names
+   * @param itemFeatures whether the dataset's item features are inputs (as well as the item id)
+   * @param userFeatures whether the dataset's user features are inputs (as well as the user id)
+   * @param seed the seed of the initialisation, the order of the events and the negative samples
+   */
   public FactorizationMachineConfig {
     if (factors < 1) {
       throw new IllegalArgumentException("factors must be >= 1, got " + factors);
@@ -57,31 +71,51 @@ public record FactorizationMachineConfig(
     return new FactorizationMachineConfig(32, 20, 0.1f, 0.001f, 0.001f, 0.05f, true, List.of(), true, true, 42L);
   }
 
-  /** Returns a copy with another number of factors. */
+  /**
+   * Returns a copy with another number of factors.
+   *
+   * @param factors length of every feature's factor vector, at least 1
+   * @return a new configuration equal to this one except for {@code factors}; this record is unchanged
+   */
   public FactorizationMachineConfig withFactors(int factors) {
     return new FactorizationMachineConfig(factors, epochs, learningRate, regularization, biasRegularization,
         initStd, useContext, contextFeatures, itemFeatures, userFeatures, seed);
   }
 
-  /** Returns a copy with another number of epochs. */
+  /**
+   * Returns a copy with another number of epochs.
+   *
+   * @param epochs passes over the training events, at least 1
+   * @return a new configuration equal to this one except for {@code epochs}; this record is unchanged
+   */
   public FactorizationMachineConfig withEpochs(int epochs) {
     return new FactorizationMachineConfig(factors, epochs, learningRate, regularization, biasRegularization,
         initStd, useContext, contextFeatures, itemFeatures, userFeatures, seed);
   }
 
-  /** Returns a copy with another learning rate. */
+  /**
+   * Returns a copy with another learning rate.
+   *
+   * @param learningRate the AdaGrad base step size, greater than 0
+   * @return a new configuration equal to this one except for {@code learningRate}; this record is unchanged
+   */
   public FactorizationMachineConfig withLearningRate(float learningRate) {
     return new FactorizationMachineConfig(factors, epochs, learningRate, regularization, biasRegularization,
         initStd, useContext, contextFeatures, itemFeatures, userFeatures, seed);
   }
 
-  /** Returns a copy with other regularisation of the factors and of the linear weights. */
+  /**
+   * Returns a copy with other regularisation of the factors and of the linear weights.
+   *
+   * @param factors length of every feature's factor vector, at least 1
+   * @return a new configuration equal to this one except for {@code weights}; this record is unchanged
+   */
   public FactorizationMachineConfig withRegularization(float factors, float weights) {
     return new FactorizationMachineConfig(this.factors, epochs, learningRate, factors, weights, initStd,
         useContext, contextFeatures, itemFeatures, userFeatures, seed);
   }
 
-  /** Returns a copy without context inputs. */
+  /** {@return a copy without context inputs} */
   public FactorizationMachineConfig withoutContext() {
     return new FactorizationMachineConfig(factors, epochs, learningRate, regularization, biasRegularization,
         initStd, false, contextFeatures, itemFeatures, userFeatures, seed);
@@ -93,13 +127,22 @@ public record FactorizationMachineConfig(
         initStd, true, List.of(names), itemFeatures, userFeatures, seed);
   }
 
-  /** Returns a copy with item and user features switched on or off. */
+  /**
+   * Returns a copy with item and user features switched on or off.
+   *
+   * @return a new configuration equal to this one except for {@code users}; this record is unchanged
+   */
   public FactorizationMachineConfig withFeatures(boolean items, boolean users) {
     return new FactorizationMachineConfig(factors, epochs, learningRate, regularization, biasRegularization,
         initStd, useContext, contextFeatures, items, users, seed);
   }
 
-  /** Returns a copy with another seed. */
+  /**
+   * Returns a copy with another seed.
+   *
+   * @param seed the seed of the initialisation, the order of the events and the negative samples
+   * @return a new configuration equal to this one except for {@code seed}; this record is unchanged
+   */
   public FactorizationMachineConfig withSeed(long seed) {
     return new FactorizationMachineConfig(factors, epochs, learningRate, regularization, biasRegularization,
         initStd, useContext, contextFeatures, itemFeatures, userFeatures, seed);

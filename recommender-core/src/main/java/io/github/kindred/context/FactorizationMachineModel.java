@@ -105,7 +105,7 @@ public final class FactorizationMachineModel implements Model, ItemVectors {
     return v;
   }
 
-  /** The configuration it was trained with. */
+  /** {@return the configuration it was trained with} */
   public FactorizationMachineConfig config() {
     return config;
   }

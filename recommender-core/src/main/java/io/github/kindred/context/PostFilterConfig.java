@@ -31,7 +31,14 @@ public record PostFilterConfig(List<String> features, float strength, Smoothing 
     BAYESIAN
   }
 
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param features the context features whose affinities re-weight the scores; empty means every context feature of the training log. Copied; not null, no null or repeated names
+   * @param strength the exponent of the combined affinity, at least 0: 0 leaves the base scores unchanged, 1 multiplies them by the product of the affinities
+   * @param smoothing how the counts are smoothed
+   * @param prior the smoothing's pseudo-count, greater than 0: {@code alpha} per item for {@link Smoothing#LAPLACE}, the prior's weight {@code m} in events for {@link Smoothing#BAYESIAN}
+   */
   public PostFilterConfig {
     features = List.copyOf(Objects.requireNonNull(features, "features"));
     if (features.stream().distinct().count() != features.size()) {
@@ -51,17 +58,32 @@ public record PostFilterConfig(List<String> features, float strength, Smoothing 
     return new PostFilterConfig(List.of(), 1f, Smoothing.BAYESIAN, 20f);
   }
 
-  /** Returns a copy using only the given context features. */
+  /**
+   * Returns a copy using only the given context features.
+   *
+   * @param features the context features whose affinities re-weight the scores; empty means every context feature of the training log. Copied; not null, no null or repeated names
+   */
   public PostFilterConfig withFeatures(String... features) {
     return new PostFilterConfig(List.of(features), strength, smoothing, prior);
   }
 
-  /** Returns a copy with another strength. */
+  /**
+   * Returns a copy with another strength.
+   *
+   * @param strength the exponent of the combined affinity, at least 0: 0 leaves the base scores unchanged, 1 multiplies them by the product of the affinities
+   * @return a new configuration equal to this one except for {@code strength}; this record is unchanged
+   */
   public PostFilterConfig withStrength(float strength) {
     return new PostFilterConfig(features, strength, smoothing, prior);
   }
 
-  /** Returns a copy with another smoothing and pseudo-count. */
+  /**
+   * Returns a copy with another smoothing and pseudo-count.
+   *
+   * @param smoothing how the counts are smoothed
+   * @param prior the smoothing's pseudo-count, greater than 0: {@code alpha} per item for {@link Smoothing#LAPLACE}, the prior's weight {@code m} in events for {@link Smoothing#BAYESIAN}
+   * @return a new configuration equal to this one except for {@code prior}; this record is unchanged
+   */
   public PostFilterConfig withSmoothing(Smoothing smoothing, float prior) {
     return new PostFilterConfig(features, strength, smoothing, prior);
   }

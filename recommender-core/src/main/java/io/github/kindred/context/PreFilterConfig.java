@@ -15,7 +15,13 @@ import java.util.Objects;
  *     protocol does; slice datasets combine repeated (user, item) events by summing their weighted values
  */
 public record PreFilterConfig(List<List<String>> slices, int minEvents, boolean binary) {
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param slices the slice definitions: each is a non-empty set of context feature names, such as {@code [task]} or {@code [task, timeOfDay]}; a slice is one combination of values of a definition's features. Copied; at least one definition, no repeated names within a definition, no repeated definition
+   * @param minEvents the least number of training events a slice needs to get its own model, at least 1
+   * @param binary whether slice datasets are binarised ({@code Dataset.Builder#binary}), as the usual implicit top-N protocol does; slice datasets combine repeated (user, item) events by summing their weighted values
+   */
   public PreFilterConfig {
     Objects.requireNonNull(slices, "slices");
     List<List<String>> copy = new ArrayList<>();
@@ -52,7 +58,12 @@ public record PreFilterConfig(List<List<String>> slices, int minEvents, boolean 
     return new PreFilterConfig(s, 500, true);
   }
 
-  /** Returns a copy with another least slice size. */
+  /**
+   * Returns a copy with another least slice size.
+   *
+   * @param minEvents the least number of training events a slice needs to get its own model, at least 1
+   * @return a new configuration equal to this one except for {@code minEvents}; this record is unchanged
+   */
   public PreFilterConfig withMinEvents(int minEvents) {
     return new PreFilterConfig(slices, minEvents, binary);
   }
@@ -64,7 +75,12 @@ public record PreFilterConfig(List<List<String>> slices, int minEvents, boolean 
     return new PreFilterConfig(s, minEvents, binary);
   }
 
-  /** Returns a copy with another binarisation setting. */
+  /**
+   * Returns a copy with another binarisation setting.
+   *
+   * @param binary whether slice datasets are binarised ({@code Dataset.Builder#binary}), as the usual implicit top-N protocol does; slice datasets combine repeated (user, item) events by summing their weighted values
+   * @return a new configuration equal to this one except for {@code binary}; this record is unchanged
+   */
   public PreFilterConfig withBinary(boolean binary) {
     return new PreFilterConfig(slices, minEvents, binary);
   }

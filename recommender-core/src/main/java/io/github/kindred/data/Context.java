@@ -83,12 +83,12 @@ public final class Context {
     return of(map);
   }
 
-  /** Number of features. */
+  /** {@return number of features} */
   public int size() {
     return names.length;
   }
 
-  /** Whether this context has no features. */
+  /** {@return whether this context has no features} */
   public boolean isEmpty() {
     return names.length == 0;
   }
@@ -103,7 +103,7 @@ public final class Context {
     return values[i];
   }
 
-  /** Returns the features as a new sorted, modifiable map. */
+  /** {@return the features as a new sorted, modifiable map} */
   public Map<String, String> asMap() {
     Map<String, String> map = new TreeMap<>();
     for (int i = 0; i < names.length; i++) {

@@ -33,12 +33,12 @@ public final class Dataset {
     return new Builder(Objects.requireNonNull(log, "log"));
   }
 
-  /** The raw events. */
+  /** {@return the raw events} */
   public InteractionLog log() {
     return log;
   }
 
-  /** The user-by-item matrix. */
+  /** {@return the user-by-item matrix} */
   public InteractionMatrix matrix() {
     return matrix;
   }
@@ -53,12 +53,12 @@ public final class Dataset {
     return log.items();
   }
 
-  /** Number of users. */
+  /** {@return number of users} */
   public int userCount() {
     return matrix.rows();
   }
 
-  /** Number of items. */
+  /** {@return number of items} */
   public int itemCount() {
     return matrix.columns();
   }

@@ -31,7 +31,7 @@ public final class EventTypes {
     }
   }
 
-  /** The default types: view 1, click 2, cart 4, purchase 8, rating 1. */
+  /** {@return the default types: view 1, click 2, cart 4, purchase 8, rating 1} */
   public static EventTypes defaults() {
     return new EventTypes(
         new String[] {DEFAULT, "view", "click", "cart", "purchase"}, new float[] {1f, 1f, 2f, 4f, 8f});
@@ -79,7 +79,7 @@ public final class EventTypes {
     return weights[code];
   }
 
-  /** Number of types. */
+  /** {@return number of types} */
   public int size() {
     return names.length;
   }

@@ -54,7 +54,7 @@ public final class FeatureTable {
     this.values = values;
   }
 
-  /** Returns an empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -112,27 +112,27 @@ public final class FeatureTable {
         featureIndexes, values);
   }
 
-  /** A table with no entities and no features. */
+  /** {@return a table with no entities and no features} */
   public static FeatureTable empty() {
     return new Builder().build();
   }
 
-  /** The entities described, by external id. */
+  /** {@return the entities described, by external id} */
   public IdIndex entities() {
     return entities;
   }
 
-  /** The feature names, for example {@code genre=Action}, {@code title~star} or {@code year}. */
+  /** {@return the feature names, for example {@code genre=Action}, {@code title~star} or {@code year}} */
   public IdIndex features() {
     return features;
   }
 
-  /** Number of features. */
+  /** {@return number of features} */
   public int featureCount() {
     return features.size();
   }
 
-  /** The field names, in order of first appearance. */
+  /** {@return the field names, in order of first appearance} */
   public String[] fields() {
     return fields.clone();
   }
@@ -319,7 +319,7 @@ public final class FeatureTable {
       row(id).put(feature, value);
     }
 
-    /** Returns the immutable table. */
+    /** {@return the immutable table} */
     public FeatureTable build() {
       int[] pointers = new int[rows.size() + 1];
       for (int r = 0; r < rows.size(); r++) {

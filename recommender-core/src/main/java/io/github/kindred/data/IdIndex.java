@@ -65,7 +65,7 @@ public final class IdIndex {
     return -1;
   }
 
-  /** Number of ids. */
+  /** {@return number of ids} */
   public int size() {
     return ids.length;
   }
@@ -104,12 +104,12 @@ public final class IdIndex {
     return ids[index];
   }
 
-  /** Returns a copy of all ids in index order. */
+  /** {@return a copy of all ids in index order} */
   public String[] ids() {
     return ids.clone();
   }
 
-  /** Returns a builder that starts with this index's ids, to extend it with new ones. */
+  /** {@return a builder that starts with this index's ids, to extend it with new ones} */
   public Builder toBuilder() {
     Builder b = new Builder();
     for (String id : ids) {
@@ -164,7 +164,7 @@ public final class IdIndex {
       return indexes.getInt(id);
     }
 
-    /** Number of ids added so far. */
+    /** {@return number of ids added so far} */
     public int size() {
       return size;
     }
@@ -186,7 +186,7 @@ public final class IdIndex {
       this.size = size;
     }
 
-    /** Returns the immutable index; the builder may be used on afterwards. */
+    /** {@return the immutable index; the builder may be used on afterwards} */
     public IdIndex build() {
       return new IdIndex(Arrays.copyOf(ids, size));
     }

@@ -44,7 +44,7 @@ public final class InteractionLog {
     this.contextCodes = contextCodes;
   }
 
-  /** Returns a builder with the default event types. */
+  /** {@return a builder with the default event types} */
   public static Builder builder() {
     return new Builder(EventTypes.defaults());
   }
@@ -54,22 +54,22 @@ public final class InteractionLog {
     return new Builder(Objects.requireNonNull(eventTypes, "eventTypes"));
   }
 
-  /** Number of events. */
+  /** {@return number of events} */
   public int size() {
     return user.length;
   }
 
-  /** The user ids seen in the log, indexed in order of first appearance. */
+  /** {@return the user ids seen in the log, indexed in order of first appearance} */
   public IdIndex users() {
     return users;
   }
 
-  /** The item ids seen in the log, indexed in order of first appearance. */
+  /** {@return the item ids seen in the log, indexed in order of first appearance} */
   public IdIndex items() {
     return items;
   }
 
-  /** The event types and their weights. */
+  /** {@return the event types and their weights} */
   public EventTypes eventTypes() {
     return eventTypes;
   }
@@ -104,7 +104,7 @@ public final class InteractionLog {
     return type[i];
   }
 
-  /** Whether every event has a timestamp. */
+  /** {@return whether every event has a timestamp} */
   public boolean hasTimestamps() {
     for (long t : time) {
       if (t == NO_TIME) {
@@ -114,7 +114,7 @@ public final class InteractionLog {
     return true;
   }
 
-  /** The names of the context features recorded in this log, in the order they first appeared. */
+  /** {@return the names of the context features recorded in this log, in the order they first appeared} */
   public String[] contextNames() {
     return contextNames.clone();
   }
@@ -278,12 +278,25 @@ public final class InteractionLog {
       return this;
     }
 
-    /** Adds an event of the default type with no timestamp. */
+    /**
+     * Adds an event of the default type with no timestamp.
+     *
+     * @param userId the external user id
+     * @param itemId the external item id, not blank
+     * @param value the raw value, finite (a rating, a count, or 1 for a plain event)
+     */
     public Builder add(String userId, String itemId, float value) {
       return add(userId, itemId, value, NO_TIME, EventTypes.DEFAULT, Context.EMPTY);
     }
 
-    /** Adds an event of the default type. */
+    /**
+     * Adds an event of the default type.
+     *
+     * @param userId the external user id
+     * @param itemId the external item id, not blank
+     * @param value the raw value, finite (a rating, a count, or 1 for a plain event)
+     * @param timestamp seconds since the epoch, or {@link #NO_TIME}
+     */
     public Builder add(String userId, String itemId, float value, long timestamp) {
       return add(userId, itemId, value, timestamp, EventTypes.DEFAULT, Context.EMPTY);
     }
@@ -365,7 +378,7 @@ public final class InteractionLog {
       }
     }
 
-    /** Number of events added so far. */
+    /** {@return number of events added so far} */
     public int size() {
       return size;
     }
@@ -426,7 +439,7 @@ public final class InteractionLog {
       }
     }
 
-    /** Returns the immutable log; the builder may be used on afterwards. */
+    /** {@return the immutable log; the builder may be used on afterwards} */
     public InteractionLog build() {
       IdIndex[] cv = new IdIndex[contextNames.length];
       int[][] cc = new int[contextNames.length][];

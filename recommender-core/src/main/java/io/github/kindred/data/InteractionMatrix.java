@@ -152,6 +152,8 @@ public final class InteractionMatrix {
 
   /**
    * Builds the matrix of a log: users by items, each cell the events' weighted values combined by {@code policy}.
+   *
+   * @param policy how repeated cells are combined
    */
   public static InteractionMatrix of(InteractionLog log, DuplicatePolicy policy) {
     int n = log.size();
@@ -168,24 +170,24 @@ public final class InteractionMatrix {
     return of(log.users().size(), log.items().size(), u, i, v, t, policy);
   }
 
-  /** Returns a copy of this matrix with every stored value set to 1 (implicit, binary feedback). */
+  /** {@return a copy of this matrix with every stored value set to 1 (implicit, binary feedback)} */
   public InteractionMatrix binarized() {
     float[] ones = new float[values.length];
     Arrays.fill(ones, 1f);
     return new InteractionMatrix(rows, columns, rowPointers, columnIndexes, ones);
   }
 
-  /** Number of rows (users). */
+  /** {@return number of rows (users)} */
   public int rows() {
     return rows;
   }
 
-  /** Number of columns (items). */
+  /** {@return number of columns (items)} */
   public int columns() {
     return columns;
   }
 
-  /** Number of stored cells (distinct user-item pairs). */
+  /** {@return number of stored cells (distinct user-item pairs)} */
   public int nnz() {
     return columnIndexes.length;
   }
@@ -274,7 +276,7 @@ public final class InteractionMatrix {
         + rowIndexes.length);
   }
 
-  /** Returns the transpose (items by users) as a new matrix. */
+  /** {@return the transpose (items by users) as a new matrix} */
   public InteractionMatrix transpose() {
     return new InteractionMatrix(columns, rows, columnPointers, rowIndexes, columnValues());
   }

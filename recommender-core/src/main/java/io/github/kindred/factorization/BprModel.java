@@ -29,7 +29,7 @@ public final class BprModel extends FactorModel {
     return itemBiases;
   }
 
-  /** The configuration it was trained with. */
+  /** {@return the configuration it was trained with} */
   public BprConfig config() {
     return config;
   }

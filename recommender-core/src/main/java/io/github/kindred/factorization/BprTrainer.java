@@ -57,7 +57,7 @@ public final class BprTrainer implements Trainer<BprModel> {
     return new BprTrainer(config, listener);
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public BprConfig config() {
     return config;
   }

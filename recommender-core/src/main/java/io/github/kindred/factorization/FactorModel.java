@@ -66,7 +66,7 @@ abstract class FactorModel implements Model, ItemVectors {
     System.arraycopy(userFactors, user * factors, out, 0, factors);
   }
 
-  /** A copy of the user factors, {@code users x dimensions()} row-major. */
+  /** {@return a copy of the user factors, {@code users x dimensions()} row-major} */
   public final float[] userFactors() {
     return Arrays.copyOf(userFactors, userFactors.length);
   }

@@ -86,7 +86,7 @@ public final class ImplicitAlsModel extends FactorModel implements FoldIn, DotPr
     return meanUserCount;
   }
 
-  /** The configuration it was trained with. */
+  /** {@return the configuration it was trained with} */
   public ImplicitAlsConfig config() {
     return config;
   }

@@ -50,7 +50,7 @@ public final class ImplicitAlsTrainer implements Trainer<ImplicitAlsModel> {
     return new ImplicitAlsTrainer(config, listener);
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public ImplicitAlsConfig config() {
     return config;
   }

@@ -66,7 +66,7 @@ public final class BlendModel implements Model {
     }
   }
 
-  /** The parts, in order. */
+  /** {@return the parts, in order} */
   public List<Model> parts() {
     return List.of(parts);
   }
@@ -76,7 +76,7 @@ public final class BlendModel implements Model {
     return weights[part];
   }
 
-  /** The normalisation. */
+  /** {@return the normalisation} */
   public ScoreNormalization normalization() {
     return normalization;
   }

@@ -23,7 +23,7 @@ public final class BlendTrainer implements Trainer<BlendModel> {
     this.normalization = normalization;
   }
 
-  /** Returns a builder: z-score normalisation, no parts yet. */
+  /** {@return a builder: z-score normalisation, no parts yet} */
   public static Builder builder() {
     return new Builder();
   }

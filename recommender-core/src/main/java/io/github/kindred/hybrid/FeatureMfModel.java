@@ -109,7 +109,7 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
     return trainable;
   }
 
-  /** The configuration it was trained with. */
+  /** {@return the configuration it was trained with} */
   public FeatureMfConfig config() {
     return config;
   }

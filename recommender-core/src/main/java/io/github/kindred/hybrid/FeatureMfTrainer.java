@@ -58,7 +58,7 @@ public final class FeatureMfTrainer implements Trainer<FeatureMfModel> {
     return new FeatureMfTrainer(config, listener);
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public FeatureMfConfig config() {
     return config;
   }

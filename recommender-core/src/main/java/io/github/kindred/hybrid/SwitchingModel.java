@@ -49,17 +49,17 @@ public final class SwitchingModel implements Model {
     }
   }
 
-  /** The model for short histories. */
+  /** {@return the model for short histories} */
   public Model cold() {
     return cold;
   }
 
-  /** The model for histories of at least {@link #threshold()} items. */
+  /** {@return the model for histories of at least {@link #threshold()} items} */
   public Model warm() {
     return warm;
   }
 
-  /** The history length from which the warm model answers. */
+  /** {@return the history length from which the warm model answers} */
   public int threshold() {
     return threshold;
   }

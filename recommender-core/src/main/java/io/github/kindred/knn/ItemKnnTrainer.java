@@ -28,7 +28,7 @@ public final class ItemKnnTrainer implements io.github.kindred.model.Trainer<Ite
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public ItemKnnConfig config() {
     return config;
   }

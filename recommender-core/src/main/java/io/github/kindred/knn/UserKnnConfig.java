@@ -11,7 +11,14 @@ import java.util.Objects;
  * @param threads training threads, at least 1; the model does not depend on it
  */
 public record UserKnnConfig(int neighbors, Similarity similarity, float shrinkage, int threads) {
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param neighbors how many most similar users each user keeps, at least 1 (50 to 100 is a good start)
+   * @param similarity the similarity measure between two users' interaction vectors
+   * @param shrinkage added to the similarity's denominator, at least 0; damps similarities built on few shared items
+   * @param threads training threads, at least 1; the model does not depend on it
+   */
   public UserKnnConfig {
     if (neighbors < 1) {
       throw new IllegalArgumentException("neighbors must be >= 1, got " + neighbors);
@@ -37,22 +44,42 @@ public record UserKnnConfig(int neighbors, Similarity similarity, float shrinkag
     return new UserKnnConfig(60, Similarity.COSINE, 2f, Runtime.getRuntime().availableProcessors());
   }
 
-  /** Returns a copy with another neighbourhood size. */
+  /**
+   * Returns a copy with another neighbourhood size.
+   *
+   * @param neighbors how many most similar users each user keeps, at least 1 (50 to 100 is a good start)
+   * @return a new configuration equal to this one except for {@code neighbors}; this record is unchanged
+   */
   public UserKnnConfig withNeighbors(int neighbors) {
     return new UserKnnConfig(neighbors, similarity, shrinkage, threads);
   }
 
-  /** Returns a copy with another similarity. */
+  /**
+   * Returns a copy with another similarity.
+   *
+   * @param similarity the similarity measure between two users' interaction vectors
+   * @return a new configuration equal to this one except for {@code similarity}; this record is unchanged
+   */
   public UserKnnConfig withSimilarity(Similarity similarity) {
     return new UserKnnConfig(neighbors, similarity, shrinkage, threads);
   }
 
-  /** Returns a copy with another shrinkage. */
+  /**
+   * Returns a copy with another shrinkage.
+   *
+   * @param shrinkage added to the similarity's denominator, at least 0; damps similarities built on few shared items
+   * @return a new configuration equal to this one except for {@code shrinkage}; this record is unchanged
+   */
   public UserKnnConfig withShrinkage(float shrinkage) {
     return new UserKnnConfig(neighbors, similarity, shrinkage, threads);
   }
 
-  /** Returns a copy with another thread count. */
+  /**
+   * Returns a copy with another thread count.
+   *
+   * @param threads training threads, at least 1; the model does not depend on it
+   * @return a new configuration equal to this one except for {@code threads}; this record is unchanged
+   */
   public UserKnnConfig withThreads(int threads) {
     return new UserKnnConfig(neighbors, similarity, shrinkage, threads);
   }

@@ -45,7 +45,7 @@ public final class UserKnnModel implements Model {
     this.searchers = ThreadLocal.withInitial(() -> new Searcher(this.matrix, this.norms, this.config));
   }
 
-  /** The configuration it was trained with. */
+  /** {@return the configuration it was trained with} */
   public UserKnnConfig config() {
     return config;
   }

@@ -29,7 +29,7 @@ public final class UserKnnTrainer implements Trainer<UserKnnModel> {
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public UserKnnConfig config() {
     return config;
   }

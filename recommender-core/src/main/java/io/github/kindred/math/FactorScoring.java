@@ -125,6 +125,12 @@ public final class FactorScoring {
   /**
    * Offers every item's score to {@code top}, skipping the items in {@code excludedSorted} (ascending item
    * indexes, may be empty), without materialising the score array.
+   *
+   * @param itemFactors row-major, at least {@code items * factors} long
+   * @param items number of items
+   * @param factors vector length
+   * @param user the user vector, at least {@code factors} long
+   * @param excludedSorted per user, ascending item indexes to skip (possibly empty), at least {@code userCount}
    */
   public static void scoreTopN(float[] itemFactors, int items, int factors, float[] user, int[] excludedSorted,
       TopN top) {
@@ -135,6 +141,12 @@ public final class FactorScoring {
    * As {@link #scoreTopN(float[], int, int, float[], int[], TopN)}, with the excluded items in
    * {@code excludedSorted[from..to)} (ascending), so that a caller can pass a row of a CSR matrix without copying it.
    * Exclusions beyond the item range (items the model does not know) are never reached, so they are harmless.
+   *
+   * @param itemFactors row-major, at least {@code items * factors} long
+   * @param items number of items
+   * @param factors vector length
+   * @param user the user vector, at least {@code factors} long
+   * @param excludedSorted per user, ascending item indexes to skip (possibly empty), at least {@code userCount}
    */
   public static void scoreTopN(float[] itemFactors, int items, int factors, float[] user, int[] excludedSorted,
       int from, int to, TopN top) {

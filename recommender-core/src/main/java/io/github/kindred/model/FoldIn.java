@@ -6,7 +6,7 @@ package io.github.kindred.model;
  * solve of the last training step.
  */
 public interface FoldIn {
-  /** Length of a user vector. */
+  /** {@return length of a user vector} */
   int dimensions();
 
   /**

@@ -5,7 +5,7 @@ package io.github.kindred.model;
  * explanations (nearest history items), diversity re-ranking and similar-item queries.
  */
 public interface ItemVectors {
-  /** Length of every item vector. */
+  /** {@return length of every item vector} */
   int dimensions();
 
   /**

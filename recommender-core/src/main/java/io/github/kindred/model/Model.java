@@ -8,13 +8,13 @@ import io.github.kindred.data.IdIndex;
  * <p>Models are immutable and safe for concurrent use by any number of threads; an update produces a new model.
  */
 public interface Model {
-  /** The items this model scores, indexed as in the dataset it was fitted on. */
+  /** {@return the items this model scores, indexed as in the dataset it was fitted on} */
   IdIndex items();
 
-  /** The users known at training time, indexed as in the dataset it was fitted on. */
+  /** {@return the users known at training time, indexed as in the dataset it was fitted on} */
   IdIndex users();
 
-  /** Number of items, the length of the score vector this model fills. */
+  /** {@return number of items, the length of the score vector this model fills} */
   default int itemCount() {
     return items().size();
   }

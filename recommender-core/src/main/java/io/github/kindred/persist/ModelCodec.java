@@ -16,10 +16,10 @@ import java.io.IOException;
  * @param <M> the model class, matched exactly when saving
  */
 public interface ModelCodec<M extends Model> {
-  /** The algorithm name stored in the file, unique among codecs (for example {@code "itemknn"}). */
+  /** {@return the algorithm name stored in the file, unique among codecs (for example {@code "itemknn"})} */
   String algorithm();
 
-  /** The exact model class this codec writes. */
+  /** {@return the exact model class this codec writes} */
   Class<M> modelType();
 
   /** Writes the model's configuration and arrays (not its id indexes). */

@@ -41,17 +41,17 @@ public final class ModelInput {
     this.items = items;
   }
 
-  /** The format version of the file being read, for codecs that read older layouts. */
+  /** {@return the format version of the file being read, for codecs that read older layouts} */
   public int formatVersion() {
     return formatVersion;
   }
 
-  /** The user ids stored in the file. */
+  /** {@return the user ids stored in the file} */
   public IdIndex users() {
     return users;
   }
 
-  /** The item ids stored in the file. */
+  /** {@return the item ids stored in the file} */
   public IdIndex items() {
     return items;
   }

@@ -14,7 +14,12 @@ public record TrendingConfig(Duration halfLife, long referenceTime) {
   /** The {@link #referenceTime()} that stands for the latest timestamp in the fitted data. */
   public static final long LATEST = Long.MIN_VALUE;
 
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param halfLife the age at which an event counts half, positive (whole seconds are used, at least one)
+   * @param referenceTime the "now" of the decay in seconds since the epoch, or {@link #LATEST} for the latest timestamp in the data
+   */
   public TrendingConfig {
     Objects.requireNonNull(halfLife, "halfLife");
     if (halfLife.getSeconds() < 1) {
@@ -22,7 +27,11 @@ public record TrendingConfig(Duration halfLife, long referenceTime) {
     }
   }
 
-  /** A decay with the given half-life, relative to the latest timestamp in the data. */
+  /**
+   * A decay with the given half-life, relative to the latest timestamp in the data.
+   *
+   * @param halfLife the age at which an event counts half, positive (whole seconds are used, at least one)
+   */
   public static TrendingConfig ofHalfLife(Duration halfLife) {
     return new TrendingConfig(halfLife, LATEST);
   }
@@ -39,12 +48,16 @@ public record TrendingConfig(Duration halfLife, long referenceTime) {
     return ofHalfLife(Duration.ofSeconds(Math.round(halfLifeDays * 86_400)));
   }
 
-  /** Returns a copy whose decay is relative to {@code epochSeconds} instead of the latest timestamp. */
+  /**
+   * Returns a copy whose decay is relative to {@code epochSeconds} instead of the latest timestamp.
+   *
+   * @return a new configuration equal to this one except for {@code epochSeconds}; this record is unchanged
+   */
   public TrendingConfig withReferenceTime(long epochSeconds) {
     return new TrendingConfig(halfLife, epochSeconds);
   }
 
-  /** The half-life in seconds. */
+  /** {@return the half-life in seconds} */
   public double halfLifeSeconds() {
     return halfLife.getSeconds();
   }

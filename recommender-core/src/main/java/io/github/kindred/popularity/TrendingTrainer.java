@@ -20,7 +20,7 @@ public final class TrendingTrainer implements Trainer<TrendingModel> {
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public TrendingConfig config() {
     return config;
   }

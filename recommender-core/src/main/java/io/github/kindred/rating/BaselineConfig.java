@@ -9,7 +9,13 @@ package io.github.kindred.rating;
  * @param iterations alternating passes (item biases, then user biases), at least 1; one pass is Koren's closed form
  */
 public record BaselineConfig(float itemRegularization, float userRegularization, int iterations) {
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param itemRegularization the item biases' regularisation, at least 0 (Koren: 25); it acts as that many pseudo-ratings at the global mean
+   * @param userRegularization the user biases' regularisation, at least 0 (Koren: 10)
+   * @param iterations alternating passes (item biases, then user biases), at least 1; one pass is Koren's closed form
+   */
   public BaselineConfig {
     if (!(itemRegularization >= 0) || Float.isInfinite(itemRegularization)) {
       throw new IllegalArgumentException("itemRegularization must be finite and >= 0, got " + itemRegularization);
@@ -30,12 +36,21 @@ public record BaselineConfig(float itemRegularization, float userRegularization,
     return new BaselineConfig(3f, 3f, 10);
   }
 
-  /** Returns a copy with both regularisations set to {@code regularization}. */
+  /**
+   * Returns a copy with both regularisations set to {@code regularization}.
+   *
+   * @return a new configuration equal to this one except for {@code regularization}; this record is unchanged
+   */
   public BaselineConfig withRegularization(float regularization) {
     return new BaselineConfig(regularization, regularization, iterations);
   }
 
-  /** Returns a copy with another number of passes. */
+  /**
+   * Returns a copy with another number of passes.
+   *
+   * @param iterations alternating passes (item biases, then user biases), at least 1; one pass is Koren's closed form
+   * @return a new configuration equal to this one except for {@code iterations}; this record is unchanged
+   */
   public BaselineConfig withIterations(int iterations) {
     return new BaselineConfig(itemRegularization, userRegularization, iterations);
   }

@@ -17,7 +17,7 @@ public final class BaselineModel extends RatingModel {
     this.config = config;
   }
 
-  /** The configuration it was trained with. */
+  /** {@return the configuration it was trained with} */
   public BaselineConfig config() {
     return config;
   }

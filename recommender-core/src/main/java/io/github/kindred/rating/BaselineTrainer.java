@@ -22,7 +22,7 @@ public final class BaselineTrainer implements Trainer<BaselineModel> {
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public BaselineConfig config() {
     return config;
   }

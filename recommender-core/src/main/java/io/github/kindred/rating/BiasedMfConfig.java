@@ -10,7 +10,15 @@ package io.github.kindred.rating;
  * @param seed seeds the initial vectors and the order of the ratings in every pass
  */
 public record BiasedMfConfig(int factors, int iterations, float learningRate, float regularization, long seed) {
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param factors length of the user and item vectors, at least 1
+   * @param iterations passes over the ratings, at least 1
+   * @param learningRate the SGD step size, finite and positive
+   * @param regularization the L2 penalty on biases and vectors per update, finite and at least 0
+   * @param seed seeds the initial vectors and the order of the ratings in every pass
+   */
   public BiasedMfConfig {
     if (factors < 1) {
       throw new IllegalArgumentException("factors must be >= 1, got " + factors);
@@ -35,27 +43,52 @@ public record BiasedMfConfig(int factors, int iterations, float learningRate, fl
     return new BiasedMfConfig(50, 40, 0.01f, 0.1f, 42L);
   }
 
-  /** Returns a copy with another vector length. */
+  /**
+   * Returns a copy with another vector length.
+   *
+   * @param factors length of the user and item vectors, at least 1
+   * @return a new configuration equal to this one except for {@code factors}; this record is unchanged
+   */
   public BiasedMfConfig withFactors(int factors) {
     return new BiasedMfConfig(factors, iterations, learningRate, regularization, seed);
   }
 
-  /** Returns a copy with another number of passes. */
+  /**
+   * Returns a copy with another number of passes.
+   *
+   * @param iterations passes over the ratings, at least 1
+   * @return a new configuration equal to this one except for {@code iterations}; this record is unchanged
+   */
   public BiasedMfConfig withIterations(int iterations) {
     return new BiasedMfConfig(factors, iterations, learningRate, regularization, seed);
   }
 
-  /** Returns a copy with another step size. */
+  /**
+   * Returns a copy with another step size.
+   *
+   * @param learningRate the SGD step size, finite and positive
+   * @return a new configuration equal to this one except for {@code learningRate}; this record is unchanged
+   */
   public BiasedMfConfig withLearningRate(float learningRate) {
     return new BiasedMfConfig(factors, iterations, learningRate, regularization, seed);
   }
 
-  /** Returns a copy with another penalty. */
+  /**
+   * Returns a copy with another penalty.
+   *
+   * @param regularization the L2 penalty on biases and vectors per update, finite and at least 0
+   * @return a new configuration equal to this one except for {@code regularization}; this record is unchanged
+   */
   public BiasedMfConfig withRegularization(float regularization) {
     return new BiasedMfConfig(factors, iterations, learningRate, regularization, seed);
   }
 
-  /** Returns a copy with another seed. */
+  /**
+   * Returns a copy with another seed.
+   *
+   * @param seed seeds the initial vectors and the order of the ratings in every pass
+   * @return a new configuration equal to this one except for {@code seed}; this record is unchanged
+   */
   public BiasedMfConfig withSeed(long seed) {
     return new BiasedMfConfig(factors, iterations, learningRate, regularization, seed);
   }

@@ -27,7 +27,7 @@ public final class BiasedMfTrainer implements Trainer<BiasedMfModel> {
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public BiasedMfConfig config() {
     return config;
   }

@@ -10,7 +10,15 @@ package io.github.kindred.rating;
  * @param threads solver threads, at least 1; the model does not depend on it
  */
 public record ExplicitAlsConfig(int factors, int iterations, float regularization, long seed, int threads) {
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param factors length of the user and item vectors, at least 1
+   * @param iterations alternations (items, then users), at least 1
+   * @param regularization lambda of the weighted-lambda penalty {@code lambda * n * |w|^2}, finite and positive
+   * @param seed seeds the initial user vectors
+   * @param threads solver threads, at least 1; the model does not depend on it
+   */
   public ExplicitAlsConfig {
     if (factors < 1) {
       throw new IllegalArgumentException("factors must be >= 1, got " + factors);
@@ -34,27 +42,52 @@ public record ExplicitAlsConfig(int factors, int iterations, float regularizatio
     return new ExplicitAlsConfig(20, 15, 0.12f, 42L, Runtime.getRuntime().availableProcessors());
   }
 
-  /** Returns a copy with another vector length. */
+  /**
+   * Returns a copy with another vector length.
+   *
+   * @param factors length of the user and item vectors, at least 1
+   * @return a new configuration equal to this one except for {@code factors}; this record is unchanged
+   */
   public ExplicitAlsConfig withFactors(int factors) {
     return new ExplicitAlsConfig(factors, iterations, regularization, seed, threads);
   }
 
-  /** Returns a copy with another number of alternations. */
+  /**
+   * Returns a copy with another number of alternations.
+   *
+   * @param iterations alternations (items, then users), at least 1
+   * @return a new configuration equal to this one except for {@code iterations}; this record is unchanged
+   */
   public ExplicitAlsConfig withIterations(int iterations) {
     return new ExplicitAlsConfig(factors, iterations, regularization, seed, threads);
   }
 
-  /** Returns a copy with another lambda. */
+  /**
+   * Returns a copy with another lambda.
+   *
+   * @param regularization lambda of the weighted-lambda penalty {@code lambda * n * |w|^2}, finite and positive
+   * @return a new configuration equal to this one except for {@code regularization}; this record is unchanged
+   */
   public ExplicitAlsConfig withRegularization(float regularization) {
     return new ExplicitAlsConfig(factors, iterations, regularization, seed, threads);
   }
 
-  /** Returns a copy with another seed. */
+  /**
+   * Returns a copy with another seed.
+   *
+   * @param seed seeds the initial user vectors
+   * @return a new configuration equal to this one except for {@code seed}; this record is unchanged
+   */
   public ExplicitAlsConfig withSeed(long seed) {
     return new ExplicitAlsConfig(factors, iterations, regularization, seed, threads);
   }
 
-  /** Returns a copy with another thread count. */
+  /**
+   * Returns a copy with another thread count.
+   *
+   * @param threads solver threads, at least 1; the model does not depend on it
+   * @return a new configuration equal to this one except for {@code threads}; this record is unchanged
+   */
   public ExplicitAlsConfig withThreads(int threads) {
     return new ExplicitAlsConfig(factors, iterations, regularization, seed, threads);
   }

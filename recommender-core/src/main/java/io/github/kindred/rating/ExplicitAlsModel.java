@@ -17,7 +17,7 @@ public final class ExplicitAlsModel extends FactorRatingModel {
     this.config = config;
   }
 
-  /** The configuration it was trained with. */
+  /** {@return the configuration it was trained with} */
   public ExplicitAlsConfig config() {
     return config;
   }

@@ -32,7 +32,7 @@ public final class ExplicitAlsTrainer implements Trainer<ExplicitAlsModel> {
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public ExplicitAlsConfig config() {
     return config;
   }

@@ -40,17 +40,17 @@ abstract class RatingModel implements Model, RatingPredictor {
     return users;
   }
 
-  /** The global mean of the training ratings. */
+  /** {@return the global mean of the training ratings} */
   public final float globalMean() {
     return mean;
   }
 
-  /** The smallest training rating; predictions are never below it. */
+  /** {@return the smallest training rating; predictions are never below it} */
   public final float minRating() {
     return min;
   }
 
-  /** The largest training rating; predictions are never above it. */
+  /** {@return the largest training rating; predictions are never above it} */
   public final float maxRating() {
     return max;
   }

@@ -76,12 +76,12 @@ public final class AtRiskUsers implements UserSegments {
     return new AtRiskUsers(config, reference, List.copyOf(found), position);
   }
 
-  /** The configuration the rule was applied with. */
+  /** {@return the configuration the rule was applied with} */
   public AtRiskConfig config() {
     return config;
   }
 
-  /** The reference time, seconds since the epoch: the configured one or the latest event of the log. */
+  /** {@return the reference time, seconds since the epoch: the configured one or the latest event of the log} */
   public long referenceTime() {
     return referenceTime;
   }
@@ -91,7 +91,7 @@ public final class AtRiskUsers implements UserSegments {
     return users;
   }
 
-  /** Number of at-risk users. */
+  /** {@return number of at-risk users} */
   public int size() {
     return users.size();
   }

@@ -159,12 +159,12 @@ public final class RfmScores implements UserSegments {
     return lo;
   }
 
-  /** The configuration the scores were computed with. */
+  /** {@return the configuration the scores were computed with} */
   public RfmConfig config() {
     return config;
   }
 
-  /** The reference time, seconds since the epoch: the configured one or the latest event of the log. */
+  /** {@return the reference time, seconds since the epoch: the configured one or the latest event of the log} */
   public long referenceTime() {
     return referenceTime;
   }
@@ -174,7 +174,7 @@ public final class RfmScores implements UserSegments {
     return tier.length;
   }
 
-  /** Number of scored users (with at least one event at or before the reference time). */
+  /** {@return number of scored users (with at least one event at or before the reference time)} */
   public int scoredCount() {
     return scored;
   }

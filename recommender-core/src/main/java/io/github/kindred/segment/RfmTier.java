@@ -46,7 +46,7 @@ public enum RfmTier {
 
   private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
-  /** The segment name of the tier: lower case with hyphens, for example {@code "at-risk"}. */
+  /** {@return the segment name of the tier: lower case with hyphens, for example {@code "at-risk"}} */
   public String label() {
     return label;
   }

@@ -123,7 +123,7 @@ public final class SegmentHotLists {
     return new SegmentHotLists(data.items(), size, List.copyOf(sorted), Collections.unmodifiableMap(lists));
   }
 
-  /** The longest list length asked for. */
+  /** {@return the longest list length asked for} */
   public int size() {
     return size;
   }

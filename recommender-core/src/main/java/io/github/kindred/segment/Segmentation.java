@@ -64,12 +64,12 @@ public final class Segmentation implements UserSegments {
     return segmentOfUser.length;
   }
 
-  /** Number of (non-empty) segments: at most the configured k, fewer when the users had fewer distinct points. */
+  /** {@return number of (non-empty) segments: at most the configured k, fewer when the users had fewer distinct points} */
   public int segmentCount() {
     return sizes.length;
   }
 
-  /** Length of every centroid: the dimensions of the input. */
+  /** {@return length of every centroid: the dimensions of the input} */
   public int dimensions() {
     return dimensions;
   }
@@ -83,7 +83,7 @@ public final class Segmentation implements UserSegments {
     return segmentOfUser[Objects.checkIndex(user, segmentOfUser.length)];
   }
 
-  /** A copy of the segment of every user index (-1 for none). */
+  /** {@return a copy of the segment of every user index (-1 for none)} */
   public int[] segments() {
     return segmentOfUser.clone();
   }
@@ -108,7 +108,7 @@ public final class Segmentation implements UserSegments {
     return sizes[Objects.checkIndex(segment, sizes.length)];
   }
 
-  /** A copy of the size of every segment. */
+  /** {@return a copy of the size of every segment} */
   public int[] sizes() {
     return sizes.clone();
   }
@@ -131,7 +131,7 @@ public final class Segmentation implements UserSegments {
     return Arrays.copyOfRange(centroids, s * dimensions, (s + 1) * dimensions);
   }
 
-  /** A copy of all centroids, {@code segmentCount() x dimensions()} row-major. */
+  /** {@return a copy of all centroids, {@code segmentCount() x dimensions()} row-major} */
   public float[] centroids() {
     return centroids.clone();
   }

@@ -10,7 +10,7 @@ import java.util.function.Function;
  * gives, and what per-segment hot lists need. Implementations are immutable and thread-safe.
  */
 public interface UserSegments {
-  /** Number of users covered: valid user indexes are {@code 0..userCount()-1}. */
+  /** {@return number of users covered: valid user indexes are {@code 0..userCount()-1}} */
   int userCount();
 
   /**

@@ -7,7 +7,12 @@ package io.github.kindred.data.io;
  * @param position the 0-based position, or -1 when the column is chosen by name
  */
 public record Column(String name, int position) {
-  /** Checks that exactly one of name and position is given. */
+  /**
+   * Checks that exactly one of name and position is given.
+   *
+   * @param name the header name, or null when the column is chosen by position
+   * @param position the 0-based position, or -1 when the column is chosen by name
+   */
   public Column {
     if (name == null) {
       if (position < 0) {
@@ -24,7 +29,11 @@ public record Column(String name, int position) {
     }
   }
 
-  /** The column whose header is {@code name}. */
+  /**
+   * The column whose header is {@code name}.
+   *
+   * @param name the header name, or null when the column is chosen by position
+   */
   public static Column named(String name) {
     if (name == null) {
       throw new IllegalArgumentException("column name must not be null");
@@ -32,12 +41,16 @@ public record Column(String name, int position) {
     return new Column(name, -1);
   }
 
-  /** The column at 0-based {@code position}. */
+  /**
+   * The column at 0-based {@code position}.
+   *
+   * @param position the 0-based position, or -1 when the column is chosen by name
+   */
   public static Column at(int position) {
     return new Column(null, position);
   }
 
-  /** Whether the column is chosen by header name. */
+  /** {@return whether the column is chosen by header name} */
   public boolean byName() {
     return name != null;
   }

@@ -36,7 +36,22 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
     Column item, Column value, Column timestamp, Column eventType, Map<String, Column> context, float defaultValue,
     boolean lenient) {
 
-  /** Validates the format; every problem fails here, naming the parameter and value. */
+  /**
+   * Validates the format; every problem fails here, naming the parameter and value.
+   *
+   * @param separator the field separator, one or more characters, for example {@code ","}, {@code "\t"} or {@code "::"}
+   * @param header whether the first line names the columns (and is not data)
+   * @param quoted whether fields may be enclosed in double quotes as in RFC 4180 (a quoted field may contain the separator, doubled quotes and line breaks); when false a quote is an ordinary character
+   * @param charset the file encoding
+   * @param user the user id column, not null
+   * @param item the item id column, not null
+   * @param value the value column, or null for {@code defaultValue}
+   * @param timestamp the timestamp column (epoch seconds), or null for none
+   * @param eventType the event type column, or null for {@link io.github.kindred.data.EventTypes#DEFAULT}
+   * @param context context feature name to column, in order; copied
+   * @param defaultValue the value of events when there is no value column, finite
+   * @param lenient whether malformed lines are skipped and counted instead of failing the read
+   */
   public DelimitedFormat {
     Objects.requireNonNull(separator, "separator");
     if (separator.isEmpty()) {
@@ -101,7 +116,7 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
     return new Builder();
   }
 
-  /** Returns a builder holding this format's settings. */
+  /** {@return a builder holding this format's settings} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.separator = separator;
@@ -119,7 +134,12 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
     return b;
   }
 
-  /** Returns this format in lenient or strict mode. */
+  /**
+   * Returns this format in lenient or strict mode.
+   *
+   * @param lenient whether malformed lines are skipped and counted instead of failing the read
+   * @return a new configuration equal to this one except for {@code lenient}; this record is unchanged
+   */
   public DelimitedFormat withLenient(boolean lenient) {
     return toBuilder().lenient(lenient).build();
   }
@@ -149,31 +169,51 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
 
     private Builder() {}
 
-    /** The field separator, for example {@code ","}, {@code "\t"}, {@code "|"} or {@code "::"}. */
+    /**
+     * The field separator, for example {@code ","}, {@code "\t"}, {@code "|"} or {@code "::"}.
+     *
+     * @param separator the field separator, one or more characters, for example {@code ","}, {@code "\t"} or {@code "::"}
+     */
     public Builder separator(String separator) {
       this.separator = separator;
       return this;
     }
 
-    /** The field separator as one character. */
+    /**
+     * The field separator as one character.
+     *
+     * @param separator the field separator, one or more characters, for example {@code ","}, {@code "\t"} or {@code "::"}
+     */
     public Builder separator(char separator) {
       this.separator = String.valueOf(separator);
       return this;
     }
 
-    /** Whether the first line is a header naming the columns; true by default. */
+    /**
+     * Whether the first line is a header naming the columns; true by default.
+     *
+     * @param header whether the first line names the columns (and is not data)
+     */
     public Builder header(boolean header) {
       this.header = header;
       return this;
     }
 
-    /** Whether fields may be enclosed in double quotes (RFC 4180); true by default. */
+    /**
+     * Whether fields may be enclosed in double quotes (RFC 4180); true by default.
+     *
+     * @param quoted whether fields may be enclosed in double quotes as in RFC 4180 (a quoted field may contain the separator, doubled quotes and line breaks); when false a quote is an ordinary character
+     */
     public Builder quoted(boolean quoted) {
       this.quoted = quoted;
       return this;
     }
 
-    /** The file encoding; UTF-8 by default. */
+    /**
+     * The file encoding; UTF-8 by default.
+     *
+     * @param charset the file encoding
+     */
     public Builder charset(Charset charset) {
       this.charset = charset;
       return this;
@@ -267,13 +307,21 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
       return this;
     }
 
-    /** The value of every event when there is no value column; 1 by default. */
+    /**
+     * The value of every event when there is no value column; 1 by default.
+     *
+     * @param defaultValue the value of events when there is no value column, finite
+     */
     public Builder defaultValue(float defaultValue) {
       this.defaultValue = defaultValue;
       return this;
     }
 
-    /** Whether malformed lines are skipped and counted instead of failing the read; false by default. */
+    /**
+     * Whether malformed lines are skipped and counted instead of failing the read; false by default.
+     *
+     * @param lenient whether malformed lines are skipped and counted instead of failing the read
+     */
     public Builder lenient(boolean lenient) {
       this.lenient = lenient;
       return this;

@@ -77,12 +77,12 @@ public final class DelimitedReader {
     return new DelimitedReader(format, maxLineLength, Objects.requireNonNull(mapping, "mapping"));
   }
 
-  /** The longest line accepted, in characters. */
+  /** {@return the longest line accepted, in characters} */
   public int maxLineLength() {
     return maxLineLength;
   }
 
-  /** The format this reader applies. */
+  /** {@return the format this reader applies} */
   public DelimitedFormat format() {
     return format;
   }

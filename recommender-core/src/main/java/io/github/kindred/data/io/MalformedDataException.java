@@ -31,12 +31,12 @@ public final class MalformedDataException extends IOException {
     this.reason = reason;
   }
 
-  /** The file name or label of the input. */
+  /** {@return the file name or label of the input} */
   public String source() {
     return source;
   }
 
-  /** The 1-based line number, or 0 when the problem concerns the whole input. */
+  /** {@return the 1-based line number, or 0 when the problem concerns the whole input} */
   public long line() {
     return line;
   }

@@ -79,31 +79,37 @@ public final class MovieLens {
    * @param users user features (empty if the directory has no user file)
    */
   public record Data(InteractionLog log, FeatureTable items, FeatureTable users) {
-    /** Checks that no part is null. */
+    /**
+     * Checks that no part is null.
+     *
+     * @param log the ratings: user, item, rating, timestamp
+     * @param items item features (empty if the directory has no movie file)
+     * @param users user features (empty if the directory has no user file)
+     */
     public Data {
       Objects.requireNonNull(log, "log");
       Objects.requireNonNull(items, "items");
       Objects.requireNonNull(users, "users");
     }
 
-    /** A dataset of the ratings (duplicates summed, values kept) with both feature tables. */
+    /** {@return a dataset of the ratings (duplicates summed, values kept) with both feature tables} */
     public Dataset dataset() {
       return Dataset.builder(log).itemFeatures(items).userFeatures(users).build();
     }
   }
 
-  /** The layout of {@code u.data}: tab-separated {@code user item rating timestamp}, no header. */
+  /** {@return the layout of {@code u.data}: tab-separated {@code user item rating timestamp}, no header} */
   public static DelimitedFormat ratings100k() {
     return DelimitedFormat.tsv().toBuilder().charset(LATIN_1).build();
   }
 
-  /** The layout of 1M/10M {@code ratings.dat}: {@code UserID::MovieID::Rating::Timestamp}, no header. */
+  /** {@return the layout of 1M/10M {@code ratings.dat}: {@code UserID::MovieID::Rating::Timestamp}, no header} */
   public static DelimitedFormat ratings1m() {
     return DelimitedFormat.builder().separator("::").header(false).quoted(false).charset(LATIN_1)
         .user(0).item(1).value(2).timestamp(3).build();
   }
 
-  /** The layout of "latest" {@code ratings.csv}: header {@code userId,movieId,rating,timestamp}, UTF-8. */
+  /** {@return the layout of "latest" {@code ratings.csv}: header {@code userId,movieId,rating,timestamp}, UTF-8} */
   public static DelimitedFormat ratingsLatest() {
     return DelimitedFormat.builder().user("userId").item("movieId").value("rating").timestamp("timestamp")
         .build();

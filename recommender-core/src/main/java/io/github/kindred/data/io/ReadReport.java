@@ -18,7 +18,15 @@ public record ReadReport(String source, long linesRead, long recordsAdded, long 
   /** The most skip reasons a report keeps. */
   public static final int MAX_REASONS = 10;
 
-  /** Validates the counts and copies the reasons. */
+  /**
+   * Validates the counts and copies the reasons.
+   *
+   * @param source the file name or label of the input
+   * @param linesRead physical lines read, the header and blank lines included
+   * @param recordsAdded events (or feature rows) added
+   * @param linesSkipped malformed records skipped (always 0 in strict mode)
+   * @param firstReasons "line N: reason" for at most {@link #MAX_REASONS} skipped records, in file order
+   */
   public ReadReport {
     Objects.requireNonNull(source, "source");
     if (linesRead < 0 || recordsAdded < 0 || linesSkipped < 0) {

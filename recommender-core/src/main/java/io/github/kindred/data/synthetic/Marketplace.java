@@ -103,27 +103,27 @@ public final class Marketplace {
     return new MarketplaceGenerator(Objects.requireNonNull(config, "config")).generate();
   }
 
-  /** The default marketplace of {@link MarketplaceConfig#defaults()}, about 50,000 requests. */
+  /** {@return the default marketplace of {@link MarketplaceConfig#defaults()}, about 50,000 requests} */
   public static Marketplace generate() {
     return generate(MarketplaceConfig.defaults());
   }
 
-  /** The configuration it was generated with. */
+  /** {@return the configuration it was generated with} */
   public MarketplaceConfig config() {
     return config;
   }
 
-  /** The requests, in time order, with ratings as values and a context per event. */
+  /** {@return the requests, in time order, with ratings as values and a context per event} */
   public InteractionLog log() {
     return log;
   }
 
-  /** The features of every service, including those without requests. */
+  /** {@return the features of every service, including those without requests} */
   public FeatureTable itemFeatures() {
     return itemFeatures;
   }
 
-  /** The features of every user. */
+  /** {@return the features of every user} */
   public FeatureTable userFeatures() {
     return userFeatures;
   }

@@ -38,7 +38,23 @@ public record MarketplaceConfig(
   /** The longest period, in days (about 55 years). */
   public static final int MAX_DAYS = 20_000;
 
-  /** Validates every parameter. */
+  /**
+   * Validates every parameter.
+   *
+   * @param interactions number of requests (events) to generate, at least 1; 50,000 by default, millions work
+   * @param users number of users, at least 1 (by default one per ten requests)
+   * @param services number of services in the catalogue, at least 12 (one per category; by default 500 at 50,000 requests, growing with the square root of the request count)
+   * @param seed the seed of every random choice: the same configuration gives the same data, bit for bit
+   * @param contextStrength exponent applied to every context multiplier of the category choice (task type, time of day, day of week, season), at least 0: 0 removes the effect of context on what is chosen, 1 is the documented effect, 2 squares every multiplier
+   * @param tasteStrength exponent applied to each user's category affinity and style preference, at least 0: 0 makes users interchangeable apart from their district and price band
+   * @param zipfExponent exponent of the Zipf-like popularity of the services within a category (rank r gets weight {@code 1 / (r + 1)^zipfExponent}), at least 0
+   * @param repeatRate probability, in [0, 1], that a user who booked a service of the chosen category before books the same service again (loyalty to a technician)
+   * @param newServiceShare share of the catalogue, in [0, 1), that is new: half of it launched during the last 30 days of the period (few requests), half after the period (no requests at all, features only)
+   * @param localBoost how much more likely, at least 1, a technician from the job's district is chosen than one from another district, all else equal
+   * @param start the first day of the period, not null
+   * @param days length of the period in days, 1 to 20,000
+   * @param zone the time zone of the marketplace, in which hours, days and seasons are read, not null
+   */
   public MarketplaceConfig {
     if (interactions < 1) {
       throw new IllegalArgumentException("interactions must be >= 1, got " + interactions);
@@ -85,6 +101,9 @@ public record MarketplaceConfig(
   /**
    * Returns a copy with {@code interactions} requests and the users and services scaled with it: one user per ten
    * requests, and {@code 500 * sqrt(interactions / 50,000)} services (at least 24).
+   *
+   * @param interactions number of requests (events) to generate, at least 1; 50,000 by default, millions work
+   * @return a new configuration equal to this one except for {@code interactions}; this record is unchanged
    */
   public MarketplaceConfig withSize(int interactions) {
     if (interactions < 1) {
@@ -96,31 +115,56 @@ public record MarketplaceConfig(
         repeatRate, newServiceShare, localBoost, start, days, zone);
   }
 
-  /** Returns a copy with another seed. */
+  /**
+   * Returns a copy with another seed.
+   *
+   * @param seed the seed of every random choice: the same configuration gives the same data, bit for bit
+   * @return a new configuration equal to this one except for {@code seed}; this record is unchanged
+   */
   public MarketplaceConfig withSeed(long seed) {
     return new MarketplaceConfig(interactions, users, services, seed, contextStrength, tasteStrength, zipfExponent,
         repeatRate, newServiceShare, localBoost, start, days, zone);
   }
 
-  /** Returns a copy with another context strength. */
+  /**
+   * Returns a copy with another context strength.
+   *
+   * @param contextStrength exponent applied to every context multiplier of the category choice (task type, time of day, day of week, season), at least 0: 0 removes the effect of context on what is chosen, 1 is the documented effect, 2 squares every multiplier
+   * @return a new configuration equal to this one except for {@code contextStrength}; this record is unchanged
+   */
   public MarketplaceConfig withContextStrength(double contextStrength) {
     return new MarketplaceConfig(interactions, users, services, seed, contextStrength, tasteStrength, zipfExponent,
         repeatRate, newServiceShare, localBoost, start, days, zone);
   }
 
-  /** Returns a copy with another taste strength. */
+  /**
+   * Returns a copy with another taste strength.
+   *
+   * @param tasteStrength exponent applied to each user's category affinity and style preference, at least 0: 0 makes users interchangeable apart from their district and price band
+   * @return a new configuration equal to this one except for {@code tasteStrength}; this record is unchanged
+   */
   public MarketplaceConfig withTasteStrength(double tasteStrength) {
     return new MarketplaceConfig(interactions, users, services, seed, contextStrength, tasteStrength, zipfExponent,
         repeatRate, newServiceShare, localBoost, start, days, zone);
   }
 
-  /** Returns a copy with another repeat rate. */
+  /**
+   * Returns a copy with another repeat rate.
+   *
+   * @param repeatRate probability, in [0, 1], that a user who booked a service of the chosen category before books the same service again (loyalty to a technician)
+   * @return a new configuration equal to this one except for {@code repeatRate}; this record is unchanged
+   */
   public MarketplaceConfig withRepeatRate(double repeatRate) {
     return new MarketplaceConfig(interactions, users, services, seed, contextStrength, tasteStrength, zipfExponent,
         repeatRate, newServiceShare, localBoost, start, days, zone);
   }
 
-  /** Returns a copy with another time zone. */
+  /**
+   * Returns a copy with another time zone.
+   *
+   * @param zone the time zone of the marketplace, in which hours, days and seasons are read, not null
+   * @return a new configuration equal to this one except for {@code zone}; this record is unchanged
+   */
   public MarketplaceConfig withZone(ZoneId zone) {
     return new MarketplaceConfig(interactions, users, services, seed, contextStrength, tasteStrength, zipfExponent,
         repeatRate, newServiceShare, localBoost, start, days, zone);
