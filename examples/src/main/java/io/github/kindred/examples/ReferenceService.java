@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * </ul>
  *
  * <p>Run: {@code java -cp examples/target/kindred-demo.jar io.github.kindred.examples.ReferenceService --items
- * 100000 --port 8080}, then {@link LoadTest} against it.
+ * 100000 --port 8080}, then {@link LoadGenerator} against it.
  */
 public final class ReferenceService implements AutoCloseable {
   /** A model, its data and its index, swapped as one. */

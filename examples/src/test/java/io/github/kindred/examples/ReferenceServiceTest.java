@@ -57,8 +57,8 @@ class ReferenceServiceTest {
   }
 
   @Test
-  void theLoadTestCountsEveryRequestOfItsBudget() throws Exception {
-    LoadTest.Result result = LoadTest.run(service.port(), service.users(), 200, 30, 2);
+  void theLoadGeneratorCountsEveryRequestOfItsBudget() throws Exception {
+    LoadGenerator.Result result = LoadGenerator.run(service.port(), service.users(), 200, 30, 2);
     assertThat(result.requests()).isEqualTo(200);
     assertThat(result.errors()).isZero();
     assertThat(result.p99Millis()).isGreaterThanOrEqualTo(result.p50Millis());

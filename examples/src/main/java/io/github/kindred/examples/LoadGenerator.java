@@ -12,16 +12,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A bounded load test of {@link ReferenceService} on the loopback address: a fixed pool of client threads, each
+ * A bounded load generator for {@link ReferenceService} on the loopback address: a fixed pool of client threads, each
  * sending {@code GET /recommend} for seeded random users over keep-alive connections until the request budget or the
  * time limit is spent, whichever comes first; reports throughput and latency percentiles. It only ever talks to
  * 127.0.0.1.
  *
  * <p>Run (with the service started): {@code java -cp examples/target/kindred-demo.jar
- * io.github.kindred.examples.LoadTest --port 8080 --users 20000 --requests 100000 --seconds 60 --threads 8}, or
+ * io.github.kindred.examples.LoadGenerator --port 8080 --users 20000 --requests 100000 --seconds 60 --threads 8}, or
  * {@code --serve 100000} to start the service in the same JVM first.
  */
-public final class LoadTest {
+public final class LoadGenerator {
   /** The outcome of one run. */
   public record Result(int requests, int errors, double seconds, double p50Millis, double p99Millis) {
     /** Requests per second. */
@@ -36,7 +36,7 @@ public final class LoadTest {
     }
   }
 
-  private LoadTest() {}
+  private LoadGenerator() {}
 
   /**
    * Runs the load.
