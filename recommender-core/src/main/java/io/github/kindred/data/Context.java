@@ -24,7 +24,10 @@ public final class Context {
   /**
    * Returns a context from alternating names and values, for example {@code Context.of("hour", "night")}.
    *
-   * @throws IllegalArgumentException if the count is odd, a name repeats, or a name or value is null or blank
+   * @param namesAndValues name, value, name, value ...; names in any order
+   * @return the context, {@link #EMPTY} if no pairs are given
+   * @throws IllegalArgumentException if the count is odd, a name repeats, or a name or value is blank
+   * @throws NullPointerException if a name or value is null
    */
   public static Context of(String... namesAndValues) {
     if (namesAndValues.length % 2 != 0) {
@@ -39,7 +42,14 @@ public final class Context {
     return of(map);
   }
 
-  /** Returns a context holding the entries of {@code map}. */
+  /**
+   * Returns a context holding the entries of {@code map}.
+   *
+   * @param map feature names to values, none null or blank; read, not kept
+   * @return the context, {@link #EMPTY} if the map is empty
+   * @throws IllegalArgumentException if a name or value is blank
+   * @throws NullPointerException if the map, a name or a value is null
+   */
   public static Context of(Map<String, String> map) {
     if (map.isEmpty()) {
       return EMPTY;
@@ -58,20 +68,38 @@ public final class Context {
     return s;
   }
 
-  /** Returns the value of feature {@code name}, or null if this context does not have it. */
+  /**
+   * {@return the value of feature {@code name}, or null if this context does not have it}
+   *
+   * @param name the feature name, not null
+   */
   public String get(String name) {
     int i = Arrays.binarySearch(names, name);
     return i >= 0 ? values[i] : null;
   }
 
-  /** Returns a copy with {@code name} set to {@code value}. */
+  /**
+   * Returns a copy with {@code name} set to {@code value}, replacing an earlier value; this context is unchanged.
+   *
+   * @param name the feature name, not blank
+   * @param value the value, not blank
+   * @return the new context
+   * @throws IllegalArgumentException if {@code name} or {@code value} is blank
+   * @throws NullPointerException if {@code name} or {@code value} is null
+   */
   public Context with(String name, String value) {
     Map<String, String> map = asMap();
     map.put(name, value);
     return of(map);
   }
 
-  /** Returns a copy holding only the named features that this context has. */
+  /**
+   * Returns a copy holding only the named features that this context has, for example to drop features a model
+   * was not trained on.
+   *
+   * @param keep the names to keep; names this context lacks are ignored
+   * @return the new context, possibly {@link #EMPTY}
+   */
   public Context only(String... keep) {
     Map<String, String> map = new TreeMap<>();
     for (String k : keep) {
@@ -93,12 +121,20 @@ public final class Context {
     return names.length == 0;
   }
 
-  /** The feature name at position {@code i} (names are sorted). */
+  /**
+   * {@return the feature name at position {@code i}; names are in ascending order}
+   *
+   * @param i the position, in [0, {@link #size()})
+   */
   public String name(int i) {
     return names[i];
   }
 
-  /** The feature value at position {@code i}. */
+  /**
+   * {@return the value of the feature at position {@code i}}
+   *
+   * @param i the position, in [0, {@link #size()})
+   */
   public String value(int i) {
     return values[i];
   }

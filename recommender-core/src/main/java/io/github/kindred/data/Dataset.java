@@ -23,12 +23,26 @@ public final class Dataset {
     this.userFeatures = userFeatures;
   }
 
-  /** A dataset of the log's weighted values summed per (user, item), without features. */
+  /**
+   * A dataset of the log's weighted values summed per (user, item), without features; the same as
+   * {@code builder(log).build()}.
+   *
+   * @param log the events, not empty
+   * @return the dataset
+   * @throws IllegalArgumentException if the log is empty
+   * @throws NullPointerException if {@code log} is null
+   */
   public static Dataset of(InteractionLog log) {
     return builder(log).build();
   }
 
-  /** Returns a builder over {@code log}. */
+  /**
+   * Returns a builder over {@code log}, with duplicates summed, values as they are and no features.
+   *
+   * @param log the events; the log is immutable, so the builder holds it as is
+   * @return a new builder
+   * @throws NullPointerException if {@code log} is null
+   */
   public static Builder builder(InteractionLog log) {
     return new Builder(Objects.requireNonNull(log, "log"));
   }
@@ -43,12 +57,12 @@ public final class Dataset {
     return matrix;
   }
 
-  /** User ids. */
+  /** {@return the user ids; index {@code u} is row {@code u} of {@link #matrix()}} */
   public IdIndex users() {
     return log.users();
   }
 
-  /** Item ids. */
+  /** {@return the item ids; index {@code i} is column {@code i} of {@link #matrix()}} */
   public IdIndex items() {
     return log.items();
   }
@@ -63,22 +77,42 @@ public final class Dataset {
     return matrix.columns();
   }
 
-  /** Item features (empty if none were given). */
+  /**
+   * {@return the item features, keyed by external id ({@link FeatureTable#empty()} if none were given)}
+   * Items of the table need not be in this dataset, and the other way round; align them with
+   * {@link FeatureTable#rowsFor(IdIndex)}.
+   */
   public FeatureTable itemFeatures() {
     return itemFeatures;
   }
 
-  /** User features (empty if none were given). */
+  /**
+   * {@return the user features, keyed by external id ({@link FeatureTable#empty()} if none were given)}
+   */
   public FeatureTable userFeatures() {
     return userFeatures;
   }
 
-  /** Returns a dataset with the same interactions and other item features. */
+  /**
+   * Returns a dataset with the same interactions and other item features. This dataset is unchanged; the log and
+   * matrix are shared, not copied.
+   *
+   * @param features the new item features, possibly {@link FeatureTable#empty()}
+   * @return the new dataset
+   * @throws NullPointerException if {@code features} is null
+   */
   public Dataset withItemFeatures(FeatureTable features) {
     return new Dataset(log, matrix, Objects.requireNonNull(features, "features"), userFeatures);
   }
 
-  /** Returns a dataset with the same interactions and other user features. */
+  /**
+   * Returns a dataset with the same interactions and other user features. This dataset is unchanged; the log and
+   * matrix are shared, not copied.
+   *
+   * @param features the new user features, possibly {@link FeatureTable#empty()}
+   * @return the new dataset
+   * @throws NullPointerException if {@code features} is null
+   */
   public Dataset withUserFeatures(FeatureTable features) {
     return new Dataset(log, matrix, itemFeatures, Objects.requireNonNull(features, "features"));
   }
@@ -100,33 +134,58 @@ public final class Dataset {
       this.log = log;
     }
 
-    /** How repeated (user, item) events are combined; {@link DuplicatePolicy#SUM} by default. */
+    /**
+     * Sets how repeated (user, item) events are combined into one matrix cell.
+     *
+     * @param policy the policy; {@link DuplicatePolicy#SUM} by default
+     * @return this builder
+     * @throws NullPointerException if {@code policy} is null
+     */
     public Builder duplicates(DuplicatePolicy policy) {
       this.duplicates = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Whether every stored cell becomes 1 (implicit feedback, as in the usual top-N protocol); false by default. */
+    /**
+     * Sets whether every stored cell becomes 1 after duplicates are combined (implicit feedback, as in the usual
+     * top-N protocol).
+     *
+     * @param binary true to binarize; false by default
+     * @return this builder
+     */
     public Builder binary(boolean binary) {
       this.binary = binary;
       return this;
     }
 
-    /** Item features. */
+    /**
+     * Sets the item features; see {@link Dataset#itemFeatures()}.
+     *
+     * @param features the features, keyed by external item id
+     * @return this builder
+     * @throws NullPointerException if {@code features} is null
+     */
     public Builder itemFeatures(FeatureTable features) {
       this.itemFeatures = Objects.requireNonNull(features, "features");
       return this;
     }
 
-    /** User features. */
+    /**
+     * Sets the user features; see {@link Dataset#userFeatures()}.
+     *
+     * @param features the features, keyed by external user id
+     * @return this builder
+     * @throws NullPointerException if {@code features} is null
+     */
     public Builder userFeatures(FeatureTable features) {
       this.userFeatures = Objects.requireNonNull(features, "features");
       return this;
     }
 
     /**
-     * Builds the dataset.
+     * Builds the dataset: O(events + users + items), two counting sorts put the events into the matrix.
      *
+     * @return the immutable dataset; the builder may be used on afterwards
      * @throws IllegalArgumentException if the log is empty
      */
     public Dataset build() {

@@ -40,7 +40,12 @@ public final class EventTypes {
   /**
    * Returns a copy with {@code name} weighted by {@code weight}, adding the type if it is new.
    *
+   * @param name the type name, not blank
+   * @param weight the multiplier of the type's raw values, finite and &gt;= 0 (0 keeps the events in the log but
+   *     gives them no weight in the matrix)
+   * @return the new types; this object is unchanged and existing codes keep their meaning
    * @throws IllegalArgumentException if the weight is negative, NaN or infinite, or the name is blank
+   * @throws NullPointerException if {@code name} is null
    */
   public EventTypes with(String name, float weight) {
     Objects.requireNonNull(name, "name");
@@ -64,17 +69,29 @@ public final class EventTypes {
     return new EventTypes(n.toArray(String[]::new), w);
   }
 
-  /** Returns the code of {@code name}, or -1 if the type is unknown. */
+  /**
+   * {@return the code of type {@code name}, in [0, {@link #size()}), or -1 if the type is unknown}
+   *
+   * @param name the type name
+   */
   public int code(String name) {
     return codes.getInt(name);
   }
 
-  /** Returns the name of the type with this code. */
+  /**
+   * {@return the name of the type with this code}
+   *
+   * @param code the code, in [0, {@link #size()})
+   */
   public String name(int code) {
     return names[code];
   }
 
-  /** Returns the weight of the type with this code. */
+  /**
+   * {@return the weight of the type with this code, finite and &gt;= 0}
+   *
+   * @param code the code, in [0, {@link #size()})
+   */
   public float weight(int code) {
     return weights[code];
   }

@@ -62,13 +62,20 @@ public final class FeatureTable {
   /**
    * A table from its parts as the accessors return them ({@link #fields()}, {@link #kind}, {@link #fieldOf},
    * {@link #pointers()}, {@link #featureIndexes()}, {@link #values()}): for restoring a table saved with a model.
-   * The arrays are kept, not copied; the caller must not modify them afterwards.
+   * The arrays are kept, not copied; the caller must not modify them afterwards. O(cells) to validate.
    *
+   * @param entities the described entities by external id; row {@code r} describes {@code entities.idOf(r)}
+   * @param features the feature names; feature {@code f} is {@code features.idOf(f)}
+   * @param fields the field names, none null (copied)
+   * @param kinds the kind of each field, aligned with {@code fields}, none null (copied)
    * @param fieldOfFeature the field number of each feature, one per feature
    * @param pointers CSR row pointers, one more than the entities, from 0 to the number of cells, never decreasing
    * @param featureIndexes the feature of each cell, strictly ascending within a row
    * @param values the value of each cell, aligned with {@code featureIndexes}
-   * @throws IllegalArgumentException if the parts are inconsistent
+   * @return the table over these arrays
+   * @throws IllegalArgumentException if the parts are inconsistent (array lengths, pointer bounds, feature or field
+   *     numbers out of range, features not strictly ascending in a row); the message names the first problem
+   * @throws NullPointerException if an argument or an entry of {@code fields} or {@code kinds} is null
    */
   public static FeatureTable of(IdIndex entities, IdIndex features, String[] fields, Kind[] kinds,
       int[] fieldOfFeature, int[] pointers, int[] featureIndexes, float[] values) {
@@ -137,47 +144,86 @@ public final class FeatureTable {
     return fields.clone();
   }
 
-  /** The kind of field number {@code field}. */
+  /**
+   * {@return the kind of a field}
+   *
+   * @param field the field number, an index into {@link #fields()}
+   */
   public Kind kind(int field) {
     return kinds[field];
   }
 
-  /** The field number of feature {@code feature}. */
+  /**
+   * {@return the field number of a feature, an index into {@link #fields()}}
+   *
+   * @param feature the feature index, in [0, {@link #featureCount()})
+   */
   public int fieldOf(int feature) {
     return fieldOfFeature[feature];
   }
 
-  /** Returns the row of entity {@code id}, or -1 if the table does not describe it. */
+  /**
+   * {@return the row of an entity, or -1 if the table does not describe it}
+   *
+   * @param id the external id of the entity
+   */
   public int rowOf(String id) {
     return entities.indexOf(id);
   }
 
-  /** Feature indexes of row {@code row}, ascending. A copy. */
+  /**
+   * {@return the feature indexes of a row, strictly ascending; a fresh copy}
+   *
+   * @param row the row, in [0, {@code entities().size()})
+   */
   public int[] featuresOf(int row) {
     return Arrays.copyOfRange(featureIndexes, pointers[row], pointers[row + 1]);
   }
 
-  /** Feature values of row {@code row}, aligned with {@link #featuresOf(int)}. A copy. */
+  /**
+   * {@return the feature values of a row, aligned with {@link #featuresOf(int)}; a fresh copy}
+   *
+   * @param row the row, in [0, {@code entities().size()})
+   */
   public float[] valuesOf(int row) {
     return Arrays.copyOfRange(values, pointers[row], pointers[row + 1]);
   }
 
-  /** Row pointers of the CSR storage ({@code entities().size() + 1} entries). Do not modify. */
+  /**
+   * Row pointers of the CSR storage: the cells of row {@code r} are at positions [{@code pointers[r]},
+   * {@code pointers[r + 1]}) of {@link #featureIndexes()} and {@link #values()}.
+   *
+   * @return the internal array ({@code entities().size() + 1} entries), not a copy: do not modify
+   */
   public int[] pointers() {
     return pointers;
   }
 
-  /** Feature index of every stored cell in row order. Do not modify. */
+  /**
+   * Feature index of every stored cell in row order, ascending within a row.
+   *
+   * @return the internal array, not a copy: do not modify
+   */
   public int[] featureIndexes() {
     return featureIndexes;
   }
 
-  /** Value of every stored cell in row order. Do not modify. */
+  /**
+   * Value of every stored cell in row order, aligned with {@link #featureIndexes()}.
+   *
+   * @return the internal array, not a copy: do not modify
+   */
   public float[] values() {
     return values;
   }
 
-  /** Returns the value of feature {@code feature} for row {@code row}, 0 if absent. */
+  /**
+   * Returns the value of a feature for a row by binary search over the row's cells (O(log cells in the row)).
+   *
+   * @param row the row, in [0, {@code entities().size()})
+   * @param feature the feature index
+   * @return the stored value, 0 if the row does not have the feature
+   */
   public float value(int row, int feature) {
     int k = Arrays.binarySearch(featureIndexes, pointers[row], pointers[row + 1], feature);
     return k >= 0 ? values[k] : 0f;
@@ -186,6 +232,9 @@ public final class FeatureTable {
   /**
    * Returns, for each index of {@code ids}, the row of that entity in this table or -1 if the table does not
    * describe it. Models use it once to align the table with a dataset's indexes.
+   *
+   * @param ids the ids to look up, for example a dataset's item index
+   * @return a new array of {@code ids.size()} rows, -1 where the table does not describe the entity
    */
   public int[] rowsFor(IdIndex ids) {
     int[] rows = new int[ids.size()];
@@ -195,7 +244,13 @@ public final class FeatureTable {
     return rows;
   }
 
-  /** Splits text into lower-case tokens of letters and digits. */
+  /**
+   * Splits text into tokens: lower-cased (in {@link Locale#ROOT}), separated by every run of characters that is
+   * neither a letter nor a digit, empty tokens dropped. {@code "Star-Wars 2"} gives {@code [star, wars, 2]}.
+   *
+   * @param text the text to split, not null
+   * @return a new mutable list of the tokens in text order, repeats kept
+   */
   public static List<String> tokens(String text) {
     List<String> out = new ArrayList<>();
     for (String t : TOKEN_SEPARATOR.split(text.toLowerCase(Locale.ROOT))) {
@@ -220,13 +275,29 @@ public final class FeatureTable {
 
     private Builder() {}
 
-    /** Registers an entity with no features yet (so that it has a row). */
+    /**
+     * Registers an entity with no features yet (so that it has a row).
+     *
+     * @param id the external id, not null
+     * @return this builder
+     * @throws NullPointerException if {@code id} is null
+     */
     public Builder entity(String id) {
       row(id);
       return this;
     }
 
-    /** Sets categorical field {@code field} of entity {@code id} to {@code value}, replacing an earlier value. */
+    /**
+     * Sets categorical field {@code field} of entity {@code id} to {@code value}, replacing an earlier value: the
+     * entity gets feature {@code field=value} of value 1.
+     *
+     * @param id the external id of the entity, not null
+     * @param field the field name, not null
+     * @param value the category, not blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is blank or {@code field} already has another kind
+     * @throws NullPointerException if {@code id} or {@code field} is null
+     */
     public Builder categorical(String id, String field, String value) {
       Objects.requireNonNull(id, "id");
       requireText(value, field);
@@ -239,7 +310,17 @@ public final class FeatureTable {
       return this;
     }
 
-    /** Adds the tags {@code tags} to tag field {@code field} of entity {@code id}. */
+    /**
+     * Adds the tags {@code tags} to tag field {@code field} of entity {@code id}: one feature {@code field=tag} of
+     * value 1 per tag, kept alongside earlier tags.
+     *
+     * @param id the external id of the entity, not null
+     * @param field the field name, not null
+     * @param tags the tags, none blank; none means the entity only gets a row
+     * @return this builder
+     * @throws IllegalArgumentException if a tag is blank or {@code field} already has another kind; nothing is added
+     * @throws NullPointerException if {@code id} or {@code field} is null
+     */
     public Builder tags(String id, String field, String... tags) {
       Objects.requireNonNull(id, "id");
       for (String tag : tags) {
@@ -252,7 +333,17 @@ public final class FeatureTable {
       return this;
     }
 
-    /** Sets numeric field {@code field} of entity {@code id} to {@code value}, which must be finite. */
+    /**
+     * Sets numeric field {@code field} of entity {@code id} to {@code value}, replacing an earlier value. The raw
+     * number is stored (as a float); scaling is the model's choice (see the content package's feature weighting).
+     *
+     * @param id the external id of the entity, not null
+     * @param field the field name, not null; it is also the feature name
+     * @param value the number, finite
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is NaN or infinite or {@code field} already has another kind
+     * @throws NullPointerException if {@code id} or {@code field} is null
+     */
     public Builder numeric(String id, String field, double value) {
       Objects.requireNonNull(id, "id");
       if (!Double.isFinite(value)) {
@@ -263,7 +354,17 @@ public final class FeatureTable {
       return this;
     }
 
-    /** Adds the tokens of {@code text} to text field {@code field} of entity {@code id}, counting repeats. */
+    /**
+     * Adds the tokens of {@code text} (see {@link FeatureTable#tokens(String)}) to text field {@code field} of
+     * entity {@code id}: feature {@code field~token} grows by 1 per occurrence, also across calls.
+     *
+     * @param id the external id of the entity, not null
+     * @param field the field name, not null
+     * @param text the text, not null; blank text adds nothing
+     * @return this builder
+     * @throws IllegalArgumentException if {@code field} already has another kind
+     * @throws NullPointerException if an argument is null
+     */
     public Builder text(String id, String field, String text) {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(text, field);

@@ -44,7 +44,14 @@ public final class IdIndex {
     }
   }
 
-  /** Returns an index over the given ids, in the given order. Duplicates and nulls are rejected. */
+  /**
+   * Returns an index over the given ids, in the given order.
+   *
+   * @param ids the ids; {@code ids[i]} gets index {@code i} (the array is copied)
+   * @return the index
+   * @throws IllegalArgumentException if an id occurs twice, naming it
+   * @throws NullPointerException if an id is null
+   */
   public static IdIndex of(String... ids) {
     return new IdIndex(ids.clone());
   }
@@ -70,17 +77,32 @@ public final class IdIndex {
     return ids.length;
   }
 
-  /** Returns the index of {@code id}, or -1 if it is unknown. */
+  /**
+   * {@return the index of {@code id}, or -1 if it is unknown or null}
+   *
+   * @param id the external id
+   */
   public int indexOf(String id) {
     return find(id);
   }
 
-  /** Returns the index of a numeric id (looked up by its decimal form), or -1 if it is unknown. */
+  /**
+   * {@return the index of a numeric id, or -1 if it is unknown}
+   *
+   * @param id the id, looked up by its decimal form ({@code 42} finds {@code "42"}, not {@code "042"})
+   */
   public int indexOf(long id) {
     return find(Long.toString(id));
   }
 
-  /** Returns the index of {@code id}, failing with a message naming the id and {@code what} if it is unknown. */
+  /**
+   * Returns the index of {@code id}, failing with a message naming the id if it is unknown.
+   *
+   * @param id the external id
+   * @param what what the ids are, for the message, for example {@code "item"} gives "unknown item id 'x'"
+   * @return the index, in [0, {@link #size()})
+   * @throws IllegalArgumentException if {@code id} is unknown or null
+   */
   public int require(String id, String what) {
     int index = find(id);
     if (index < 0) {
@@ -89,7 +111,11 @@ public final class IdIndex {
     return index;
   }
 
-  /** Returns whether {@code id} is known. */
+  /**
+   * {@return whether {@code id} is known; false for null}
+   *
+   * @param id the external id
+   */
   public boolean contains(String id) {
     return find(id) >= 0;
   }
@@ -97,6 +123,8 @@ public final class IdIndex {
   /**
    * Returns the external id at {@code index}.
    *
+   * @param index the index, in [0, {@link #size()})
+   * @return the id, never null
    * @throws IndexOutOfBoundsException if {@code index} is not in {@code 0..size()-1}
    */
   public String idOf(int index) {
@@ -144,7 +172,13 @@ public final class IdIndex {
       indexes.defaultReturnValue(-1);
     }
 
-    /** Returns the index of {@code id}, assigning the next free one if it is new. */
+    /**
+     * Returns the index of {@code id}, assigning the next free one ({@link #size()} before the call) if it is new.
+     *
+     * @param id the external id, not null
+     * @return the id's index
+     * @throws NullPointerException if {@code id} is null
+     */
     public int add(String id) {
       Objects.requireNonNull(id, "id");
       int index = indexes.getInt(id);
@@ -159,7 +193,11 @@ public final class IdIndex {
       return size++;
     }
 
-    /** Returns the index of {@code id}, or -1 if it has not been added. */
+    /**
+     * {@return the index of {@code id}, or -1 if it has not been added}
+     *
+     * @param id the external id
+     */
     public int indexOf(String id) {
       return indexes.getInt(id);
     }
@@ -173,6 +211,7 @@ public final class IdIndex {
      * Forgets the ids whose index is {@code size} or more, so that the builder is as it was when it held
      * {@code size} ids. Readers use it to undo a failed read. O(removed ids).
      *
+     * @param size the number of ids to keep, the first {@code size} in index order
      * @throws IllegalArgumentException if {@code size} is not in {@code 0..size()}
      */
     public void truncate(int size) {

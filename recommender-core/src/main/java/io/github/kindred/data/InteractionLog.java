@@ -49,7 +49,15 @@ public final class InteractionLog {
     return new Builder(EventTypes.defaults());
   }
 
-  /** Returns a builder with the given event types and weights. */
+  /**
+   * Returns a builder with the given event types and weights.
+   *
+   * @param eventTypes the event types events may carry and the weight of each (see {@link #weightedValue(int)});
+   *     at most 127, since codes are stored in one byte per event
+   * @return an empty builder
+   * @throws NullPointerException if {@code eventTypes} is null
+   * @throws IllegalArgumentException if there are more than 127 event types
+   */
   public static Builder builder(EventTypes eventTypes) {
     return new Builder(Objects.requireNonNull(eventTypes, "eventTypes"));
   }
@@ -74,32 +82,56 @@ public final class InteractionLog {
     return eventTypes;
   }
 
-  /** User index of event {@code i}. */
+  /**
+   * {@return the user index of event {@code i}, an index into {@link #users()}}
+   *
+   * @param i the event position, in [0, {@link #size()})
+   */
   public int user(int i) {
     return user[i];
   }
 
-  /** Item index of event {@code i}. */
+  /**
+   * {@return the item index of event {@code i}, an index into {@link #items()}}
+   *
+   * @param i the event position, in [0, {@link #size()})
+   */
   public int item(int i) {
     return item[i];
   }
 
-  /** Raw value of event {@code i} (a rating, a count, or 1). */
+  /**
+   * {@return the raw value of event {@code i} (a rating, a count, or 1), always finite}
+   *
+   * @param i the event position, in [0, {@link #size()})
+   */
   public float value(int i) {
     return value[i];
   }
 
-  /** Value of event {@code i} times the weight of its event type. */
+  /**
+   * {@return the value of event {@code i} times the weight of its event type}
+   *
+   * @param i the event position, in [0, {@link #size()})
+   */
   public float weightedValue(int i) {
     return value[i] * eventTypes.weight(type[i]);
   }
 
-  /** Timestamp of event {@code i} in seconds since the epoch, or {@link #NO_TIME}. */
+  /**
+   * {@return the timestamp of event {@code i} in seconds since the epoch, or {@link #NO_TIME} if unknown}
+   *
+   * @param i the event position, in [0, {@link #size()})
+   */
   public long timestamp(int i) {
     return time[i];
   }
 
-  /** Event type code of event {@code i}; see {@link EventTypes#name(int)}. */
+  /**
+   * {@return the event type code of event {@code i}, in [0, 127); {@link EventTypes#name(int)} names it}
+   *
+   * @param i the event position, in [0, {@link #size()})
+   */
   public int eventType(int i) {
     return type[i];
   }
@@ -119,7 +151,12 @@ public final class InteractionLog {
     return contextNames.clone();
   }
 
-  /** Returns the context of event {@code i} (empty if it has none). */
+  /**
+   * Returns the context of event {@code i}, rebuilt from the dictionary codes (one small allocation per call).
+   *
+   * @param i the event position, in [0, {@link #size()})
+   * @return the event's context features, {@link Context#EMPTY} if it has none
+   */
   public Context context(int i) {
     if (contextNames.length == 0) {
       return Context.EMPTY;
@@ -139,19 +176,30 @@ public final class InteractionLog {
   /**
    * Returns the dictionary code of context feature {@code feature} of event {@code i}, or -1 if the event does
    * not have it. Codes index {@link #contextValues(int)}.
+   *
+   * @param feature the context feature number, an index into {@link #contextNames()}
+   * @param i the event position, in [0, {@link #size()})
+   * @return the value code, or -1 when event {@code i} has no value for this feature
    */
   public int contextCode(int feature, int i) {
     return contextCodes[feature][i];
   }
 
-  /** The values seen for context feature number {@code feature} (an index into {@link #contextNames()}). */
+  /**
+   * {@return the values seen for a context feature, indexed by the codes of {@link #contextCode(int, int)}}
+   *
+   * @param feature the context feature number, an index into {@link #contextNames()}
+   */
   public IdIndex contextValues(int feature) {
     return contextValues[feature];
   }
 
   /**
    * Returns a log with only the events for which {@code keep} is true, with the same id indexes, event types and
-   * context dictionaries (so indexes stay comparable with this log's).
+   * context dictionaries (so indexes stay comparable with this log's). O(events).
+   *
+   * @param keep the test applied to each event, in log order
+   * @return the new log; this log is unchanged
    */
   public InteractionLog filter(EventFilter keep) {
     int n = 0;
@@ -167,6 +215,10 @@ public final class InteractionLog {
   /**
    * Returns a log with the events at the given positions, in that order, sharing this log's id indexes and
    * dictionaries.
+   *
+   * @param rows event positions in [0, {@link #size()}), in the order wanted; repeats copy an event twice
+   * @return the new log with {@code rows.length} events; this log is unchanged
+   * @throws ArrayIndexOutOfBoundsException if a position is out of range
    */
   public InteractionLog select(int[] rows) {
     int n = rows.length;
@@ -224,7 +276,12 @@ public final class InteractionLog {
   /** A test on one event of a log. */
   @FunctionalInterface
   public interface EventFilter {
-    /** Returns whether event {@code i} of {@code log} is kept. */
+    /**
+     * {@return whether event {@code i} of {@code log} is kept}
+     *
+     * @param log the log being filtered, whose accessors read the event
+     * @param i the event position in {@code log}
+     */
     boolean test(InteractionLog log, int i);
   }
 
@@ -262,6 +319,9 @@ public final class InteractionLog {
     /**
      * Pre-registers user ids so that they get the first indexes, in the given order, and stay known even without
      * events (for example to keep a train and a test log on the same indexes).
+     *
+     * @param ids the ids to register; ids already known keep their index
+     * @return this builder
      */
     public Builder knownUsers(IdIndex ids) {
       for (int i = 0; i < ids.size(); i++) {
@@ -270,7 +330,12 @@ public final class InteractionLog {
       return this;
     }
 
-    /** Pre-registers item ids; see {@link #knownUsers(IdIndex)}. */
+    /**
+     * Pre-registers item ids; see {@link #knownUsers(IdIndex)}.
+     *
+     * @param ids the ids to register; ids already known keep their index
+     * @return this builder
+     */
     public Builder knownItems(IdIndex ids) {
       for (int i = 0; i < ids.size(); i++) {
         items.add(ids.idOf(i));
@@ -284,6 +349,9 @@ public final class InteractionLog {
      * @param userId the external user id
      * @param itemId the external item id, not blank
      * @param value the raw value, finite (a rating, a count, or 1 for a plain event)
+     * @return this builder
+     * @throws IllegalArgumentException if an id is null or blank or the value is not finite; the builder is then
+     *     unchanged
      */
     public Builder add(String userId, String itemId, float value) {
       return add(userId, itemId, value, NO_TIME, EventTypes.DEFAULT, Context.EMPTY);
@@ -296,6 +364,9 @@ public final class InteractionLog {
      * @param itemId the external item id, not blank
      * @param value the raw value, finite (a rating, a count, or 1 for a plain event)
      * @param timestamp seconds since the epoch, or {@link #NO_TIME}
+     * @return this builder
+     * @throws IllegalArgumentException if an id is null or blank or the value is not finite; the builder is then
+     *     unchanged
      */
     public Builder add(String userId, String itemId, float value, long timestamp) {
       return add(userId, itemId, value, timestamp, EventTypes.DEFAULT, Context.EMPTY);
@@ -310,7 +381,9 @@ public final class InteractionLog {
      * @param timestamp seconds since the epoch, or {@link #NO_TIME}
      * @param eventType the name of a type known to this builder's {@link EventTypes}
      * @param context the event's context, possibly {@link Context#EMPTY}
+     * @return this builder
      * @throws IllegalArgumentException if an argument is invalid; the builder is then unchanged
+     * @throws NullPointerException if {@code eventType} or {@code context} is null
      */
     public Builder add(
         String userId, String itemId, float value, long timestamp, String eventType, Context context) {
@@ -386,6 +459,8 @@ public final class InteractionLog {
     /**
      * Returns a mark of the builder's current state, to undo later additions with {@link #rollback(Checkpoint)}.
      * Readers take one before a file so that a failed read leaves nothing half-added.
+     *
+     * @return a mark valid for this builder only; O(context features)
      */
     public Checkpoint checkpoint() {
       int[] valueCounts = new int[contextValues.length];
@@ -398,6 +473,8 @@ public final class InteractionLog {
     /**
      * Removes every event, id and context value added since {@code checkpoint} was taken.
      *
+     * @param checkpoint a mark from {@link #checkpoint()} on this builder
+     * @throws NullPointerException if {@code checkpoint} is null
      * @throws IllegalArgumentException if the checkpoint was taken on another builder, or an earlier rollback
      *     already went back past it
      */

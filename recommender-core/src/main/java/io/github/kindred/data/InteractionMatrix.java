@@ -58,8 +58,10 @@ public final class InteractionMatrix {
    * @param valueOf value of each triplet, finite
    * @param timeOf timestamp of each triplet (used by {@link DuplicatePolicy#LATEST}), or null for log order
    * @param policy how repeated cells are combined
+   * @return the matrix; the triplet arrays are read, not kept
    * @throws IllegalArgumentException if the arrays differ in length, an index is out of range or a value is not
    *     finite
+   * @throws NullPointerException if {@code policy} or a triplet array other than {@code timeOf} is null
    */
   public static InteractionMatrix of(
       int rows, int columns, int[] rowOf, int[] columnOf, float[] valueOf, long[] timeOf, DuplicatePolicy policy) {
@@ -153,7 +155,10 @@ public final class InteractionMatrix {
   /**
    * Builds the matrix of a log: users by items, each cell the events' weighted values combined by {@code policy}.
    *
+   * @param log the events; timestamps decide {@link DuplicatePolicy#LATEST}
    * @param policy how repeated cells are combined
+   * @return a {@code log.users().size()} by {@code log.items().size()} matrix
+   * @throws NullPointerException if an argument is null
    */
   public static InteractionMatrix of(InteractionLog log, DuplicatePolicy policy) {
     int n = log.size();
@@ -192,37 +197,67 @@ public final class InteractionMatrix {
     return columnIndexes.length;
   }
 
-  /** Number of stored cells in row {@code r}. */
+  /**
+   * {@return the number of stored cells in row {@code r} (the user's distinct items)}
+   *
+   * @param r the row, in [0, {@link #rows()})
+   */
   public int rowSize(int r) {
     return rowPointers[r + 1] - rowPointers[r];
   }
 
-  /** Number of stored cells in column {@code c}. */
+  /**
+   * {@return the number of stored cells in column {@code c} (the item's distinct users)}
+   *
+   * @param c the column, in [0, {@link #columns()})
+   */
   public int columnSize(int c) {
     return columnPointers[c + 1] - columnPointers[c];
   }
 
-  /** Row pointers ({@code rows() + 1} entries): row {@code r} occupies {@code [p[r], p[r+1])}. Do not modify. */
+  /**
+   * Row pointers: row {@code r} occupies positions {@code [p[r], p[r+1])} of {@link #columnIndexes()} and
+   * {@link #values()}.
+   *
+   * @return the internal array of {@code rows() + 1} entries, not a copy: do not modify
+   */
   public int[] rowPointers() {
     return rowPointers;
   }
 
-  /** Column index of every stored cell in row order, ascending within a row. Do not modify. */
+  /**
+   * Column index of every stored cell in row order, ascending within a row.
+   *
+   * @return the internal array of {@link #nnz()} entries, not a copy: do not modify
+   */
   public int[] columnIndexes() {
     return columnIndexes;
   }
 
-  /** Value of every stored cell in row order. Do not modify. */
+  /**
+   * Value of every stored cell in row order, aligned with {@link #columnIndexes()}.
+   *
+   * @return the internal array of {@link #nnz()} entries, not a copy: do not modify
+   */
   public float[] values() {
     return values;
   }
 
-  /** Column pointers ({@code columns() + 1} entries). Do not modify. */
+  /**
+   * Column pointers: column {@code c} occupies positions {@code [p[c], p[c+1])} of {@link #rowIndexes()} and
+   * {@link #columnValues()}.
+   *
+   * @return the internal array of {@code columns() + 1} entries, not a copy: do not modify
+   */
   public int[] columnPointers() {
     return columnPointers;
   }
 
-  /** Row index of every stored cell in column order, ascending within a column. Do not modify. */
+  /**
+   * Row index of every stored cell in column order, ascending within a column.
+   *
+   * @return the internal array of {@link #nnz()} entries, not a copy: do not modify
+   */
   public int[] rowIndexes() {
     return rowIndexes;
   }
@@ -230,6 +265,8 @@ public final class InteractionMatrix {
   /**
    * Returns a new array with the value of every stored cell in column order (aligned with {@link #rowIndexes()}).
    * Costs one pass over the matrix and {@code 4 * nnz()} bytes; trainers that need it call it once.
+   *
+   * @return a new array of {@link #nnz()} values, owned by the caller
    */
   public float[] columnValues() {
     float[] out = new float[values.length];
@@ -242,7 +279,14 @@ public final class InteractionMatrix {
     return out;
   }
 
-  /** Returns the value at ({@code r}, {@code c}), or 0 if the cell is not stored. O(log row size). */
+  /**
+   * Returns the value at ({@code r}, {@code c}). O(log row size).
+   *
+   * @param r the row, in [0, {@link #rows()})
+   * @param c the column, in [0, {@link #columns()})
+   * @return the stored value, or 0 if the cell is not stored
+   * @throws IndexOutOfBoundsException if {@code r} or {@code c} is out of range
+   */
   public float get(int r, int c) {
     Objects.checkIndex(r, rows);
     Objects.checkIndex(c, columns);
@@ -250,27 +294,45 @@ public final class InteractionMatrix {
     return k >= 0 ? values[k] : 0f;
   }
 
-  /** Returns whether cell ({@code r}, {@code c}) is stored. O(log row size). */
+  /**
+   * Returns whether cell ({@code r}, {@code c}) is stored (an interaction, even one of value 0). O(log row size).
+   *
+   * @param r the row, in [0, {@link #rows()})
+   * @param c the column
+   * @return true if the cell is stored
+   */
   public boolean contains(int r, int c) {
     return Arrays.binarySearch(columnIndexes, rowPointers[r], rowPointers[r + 1], c) >= 0;
   }
 
-  /** Returns a copy of the column indexes of row {@code r}. */
+  /**
+   * {@return a copy of the column indexes of row {@code r}, ascending}
+   *
+   * @param r the row, in [0, {@link #rows()})
+   */
   public int[] row(int r) {
     return Arrays.copyOfRange(columnIndexes, rowPointers[r], rowPointers[r + 1]);
   }
 
-  /** Returns a copy of the values of row {@code r}, aligned with {@link #row(int)}. */
+  /**
+   * {@return a copy of the values of row {@code r}, aligned with {@link #row(int)}}
+   *
+   * @param r the row, in [0, {@link #rows()})
+   */
   public float[] rowValues(int r) {
     return Arrays.copyOfRange(values, rowPointers[r], rowPointers[r + 1]);
   }
 
-  /** Returns a copy of the row indexes of column {@code c}. */
+  /**
+   * {@return a copy of the row indexes of column {@code c}, ascending}
+   *
+   * @param c the column, in [0, {@link #columns()})
+   */
   public int[] column(int c) {
     return Arrays.copyOfRange(rowIndexes, columnPointers[c], columnPointers[c + 1]);
   }
 
-  /** Bytes held by the six arrays (array headers excluded). */
+  /** {@return the bytes held by the five stored arrays, 4 per entry (array headers excluded)} */
   public long memoryBytes() {
     return 4L * (rowPointers.length + columnIndexes.length + values.length + columnPointers.length
         + rowIndexes.length);

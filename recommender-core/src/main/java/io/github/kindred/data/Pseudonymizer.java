@@ -82,7 +82,7 @@ public final class Pseudonymizer implements UnaryOperator<String> {
     }
   }
 
-  /** Pseudonym length in characters. */
+  /** {@return the pseudonym length in base64url characters, in [8, {@value #MAX_LENGTH}]} */
   public int length() {
     return length;
   }
