@@ -32,7 +32,9 @@ public record Column(String name, int position) {
   /**
    * The column whose header is {@code name}.
    *
-   * @param name the header name, or null when the column is chosen by position
+   * @param name the header name, not blank; the format must have a header line
+   * @return the column
+   * @throws IllegalArgumentException if {@code name} is null or blank
    */
   public static Column named(String name) {
     if (name == null) {
@@ -44,7 +46,9 @@ public record Column(String name, int position) {
   /**
    * The column at 0-based {@code position}.
    *
-   * @param position the 0-based position, or -1 when the column is chosen by name
+   * @param position the 0-based position, &gt;= 0
+   * @return the column
+   * @throws IllegalArgumentException if {@code position} is negative
    */
   public static Column at(int position) {
     return new Column(null, position);

@@ -111,6 +111,8 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
   /**
    * Returns a builder with the defaults: separator {@code ","}, a header line, quoting on, UTF-8, no optional
    * columns, default value 1, strict.
+   *
+   * @return a new builder; at least the user and item columns must be set before {@link Builder#build()}
    */
   public static Builder builder() {
     return new Builder();
@@ -147,6 +149,8 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
   /**
    * A headerless, tab-separated, unquoted format of {@code user item value [timestamp]} lines by position, the
    * layout of MovieLens {@code u.data} and of the {@code --format tsv} files of the evaluation CLI.
+   *
+   * @return the format: user in column 0, item in 1, value in 2, timestamp in 3, strict
    */
   public static DelimitedFormat tsv() {
     return builder().separator("\t").header(false).quoted(false).user(0).item(1).value(2).timestamp(3).build();
@@ -172,7 +176,9 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
     /**
      * The field separator, for example {@code ","}, {@code "\t"}, {@code "|"} or {@code "::"}.
      *
-     * @param separator the field separator, one or more characters, for example {@code ","}, {@code "\t"} or {@code "::"}
+     * @param separator the field separator, one or more characters without a line break (and without {@code "}
+     *     when fields may be quoted); checked by {@link #build()}
+     * @return this builder
      */
     public Builder separator(String separator) {
       this.separator = separator;
@@ -182,7 +188,8 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
     /**
      * The field separator as one character.
      *
-     * @param separator the field separator, one or more characters, for example {@code ","}, {@code "\t"} or {@code "::"}
+     * @param separator the field separator character, for example {@code ','} or {@code '\t'}
+     * @return this builder
      */
     public Builder separator(char separator) {
       this.separator = String.valueOf(separator);
@@ -192,7 +199,8 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
     /**
      * Whether the first line is a header naming the columns; true by default.
      *
-     * @param header whether the first line names the columns (and is not data)
+     * @param header whether the first line names the columns (and is not data); needed by columns chosen by name
+     * @return this builder
      */
     public Builder header(boolean header) {
       this.header = header;
@@ -202,7 +210,9 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
     /**
      * Whether fields may be enclosed in double quotes (RFC 4180); true by default.
      *
-     * @param quoted whether fields may be enclosed in double quotes as in RFC 4180 (a quoted field may contain the separator, doubled quotes and line breaks); when false a quote is an ordinary character
+     * @param quoted whether fields may be enclosed in double quotes as in RFC 4180 (a quoted field may contain the
+     *     separator, doubled quotes and line breaks); when false a quote is an ordinary character
+     * @return this builder
      */
     public Builder quoted(boolean quoted) {
       this.quoted = quoted;
@@ -212,94 +222,187 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
     /**
      * The file encoding; UTF-8 by default.
      *
-     * @param charset the file encoding
+     * @param charset the file encoding, not null (checked by {@link #build()})
+     * @return this builder
      */
     public Builder charset(Charset charset) {
       this.charset = charset;
       return this;
     }
 
-    /** The user id column. */
+    /**
+     * Sets the user id column; required.
+     *
+     * @param column the column, not null by {@link #build()}
+     * @return this builder
+     */
     public Builder user(Column column) {
       this.user = column;
       return this;
     }
 
-    /** The user id column by header name. */
+    /**
+     * Sets the user id column by header name; required.
+     *
+     * @param name the header name, not blank; the format needs a header line
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
     public Builder user(String name) {
       return user(Column.named(name));
     }
 
-    /** The user id column by 0-based position. */
+    /**
+     * Sets the user id column by position; required.
+     *
+     * @param position the 0-based position, &gt;= 0
+     * @return this builder
+     * @throws IllegalArgumentException if {@code position} is negative
+     */
     public Builder user(int position) {
       return user(Column.at(position));
     }
 
-    /** The item id column. */
+    /**
+     * Sets the item id column; required.
+     *
+     * @param column the column, not null by {@link #build()}
+     * @return this builder
+     */
     public Builder item(Column column) {
       this.item = column;
       return this;
     }
 
-    /** The item id column by header name. */
+    /**
+     * Sets the item id column by header name; required.
+     *
+     * @param name the header name, not blank; the format needs a header line
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
     public Builder item(String name) {
       return item(Column.named(name));
     }
 
-    /** The item id column by 0-based position. */
+    /**
+     * Sets the item id column by position; required.
+     *
+     * @param position the 0-based position, &gt;= 0
+     * @return this builder
+     * @throws IllegalArgumentException if {@code position} is negative
+     */
     public Builder item(int position) {
       return item(Column.at(position));
     }
 
-    /** The value column (a rating, count or weight), or null for the default value. */
+    /**
+     * Sets the value column (a rating, count or weight); its fields must parse as finite floats.
+     *
+     * @param column the column, or null for {@link #defaultValue(float)} on every event
+     * @return this builder
+     */
     public Builder value(Column column) {
       this.value = column;
       return this;
     }
 
-    /** The value column by header name. */
+    /**
+     * Sets the value column by header name.
+     *
+     * @param name the header name, not blank; the format needs a header line
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
     public Builder value(String name) {
       return value(Column.named(name));
     }
 
-    /** The value column by 0-based position. */
+    /**
+     * Sets the value column by position.
+     *
+     * @param position the 0-based position, &gt;= 0
+     * @return this builder
+     * @throws IllegalArgumentException if {@code position} is negative
+     */
     public Builder value(int position) {
       return value(Column.at(position));
     }
 
-    /** The timestamp column (whole seconds since the epoch), or null for none. */
+    /**
+     * Sets the timestamp column: whole seconds since the epoch, an empty field meaning unknown.
+     *
+     * @param column the column, or null for no timestamps
+     * @return this builder
+     */
     public Builder timestamp(Column column) {
       this.timestamp = column;
       return this;
     }
 
-    /** The timestamp column by header name. */
+    /**
+     * Sets the timestamp column by header name.
+     *
+     * @param name the header name, not blank; the format needs a header line
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
     public Builder timestamp(String name) {
       return timestamp(Column.named(name));
     }
 
-    /** The timestamp column by 0-based position. */
+    /**
+     * Sets the timestamp column by position.
+     *
+     * @param position the 0-based position, &gt;= 0
+     * @return this builder
+     * @throws IllegalArgumentException if {@code position} is negative
+     */
     public Builder timestamp(int position) {
       return timestamp(Column.at(position));
     }
 
-    /** The event type column, or null for none. */
+    /**
+     * Sets the event type column; its fields name types of the reading builder's event types.
+     *
+     * @param column the column, or null for {@link io.github.kindred.data.EventTypes#DEFAULT} on every event
+     * @return this builder
+     */
     public Builder eventType(Column column) {
       this.eventType = column;
       return this;
     }
 
-    /** The event type column by header name. */
+    /**
+     * Sets the event type column by header name.
+     *
+     * @param name the header name, not blank; the format needs a header line
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
     public Builder eventType(String name) {
       return eventType(Column.named(name));
     }
 
-    /** Adds a context column by header name; the header name becomes the context feature name. */
+    /**
+     * Adds a context column by header name; the header name becomes the context feature name.
+     *
+     * @param headerName the header name, not blank; the format needs a header line
+     * @return this builder
+     * @throws IllegalArgumentException if {@code headerName} is null or blank, or already mapped
+     */
     public Builder context(String headerName) {
       return context(headerName, Column.named(headerName));
     }
 
-    /** Adds a context column whose values become context feature {@code featureName}. */
+    /**
+     * Adds a context column whose values become context feature {@code featureName}.
+     *
+     * @param featureName the context feature name, not blank (checked by {@link #build()})
+     * @param column the column, not null (checked by {@link #build()})
+     * @return this builder
+     * @throws IllegalArgumentException if {@code featureName} is already mapped
+     */
     public Builder context(String featureName, Column column) {
       if (context.putIfAbsent(featureName, column) != null) {
         throw new IllegalArgumentException("context feature '" + featureName + "' is mapped twice");
@@ -310,7 +413,8 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
     /**
      * The value of every event when there is no value column; 1 by default.
      *
-     * @param defaultValue the value of events when there is no value column, finite
+     * @param defaultValue the value of events when there is no value column, finite (checked by {@link #build()})
+     * @return this builder
      */
     public Builder defaultValue(float defaultValue) {
       this.defaultValue = defaultValue;
@@ -321,6 +425,7 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
      * Whether malformed lines are skipped and counted instead of failing the read; false by default.
      *
      * @param lenient whether malformed lines are skipped and counted instead of failing the read
+     * @return this builder
      */
     public Builder lenient(boolean lenient) {
       this.lenient = lenient;
@@ -330,6 +435,7 @@ public record DelimitedFormat(String separator, boolean header, boolean quoted, 
     /**
      * Returns the validated format.
      *
+     * @return the format; the builder may be used on afterwards
      * @throws IllegalArgumentException if a setting is invalid or a required column is missing
      * @throws NullPointerException if the separator, charset or a context column is null
      */

@@ -40,7 +40,12 @@ public final class DelimitedReader {
   private final int maxLineLength;
   private final UnaryOperator<String> userIds;
 
-  /** Creates a reader for {@code format}, with the default maximum line length and user ids as read. */
+  /**
+   * Creates a reader for {@code format}, with the default maximum line length and user ids as read.
+   *
+   * @param format the file layout; validated already by its constructor
+   * @throws NullPointerException if {@code format} is null
+   */
   public DelimitedReader(DelimitedFormat format) {
     this(format, DEFAULT_MAX_LINE_LENGTH, UnaryOperator.identity());
   }
@@ -58,7 +63,8 @@ public final class DelimitedReader {
    * the next record inside it. The bound keeps a corrupt or hostile file (one 10 MB line, a missing line break)
    * from exhausting the heap.
    *
-   * @param maxLineLength the maximum in characters, >= 1
+   * @param maxLineLength the maximum in characters, &gt;= 1
+   * @return a new reader with the same format and id mapping; this reader is unchanged
    * @throws IllegalArgumentException if {@code maxLineLength < 1}
    */
   public DelimitedReader withMaxLineLength(int maxLineLength) {
@@ -72,6 +78,10 @@ public final class DelimitedReader {
    * Returns a reader that passes every user id through {@code mapping} before adding the event, for example a
    * {@link io.github.kindred.data.Pseudonymizer}, so that raw ids never reach the log. The mapping must be
    * deterministic and thread-safe if the reader is shared; a null or blank result makes the line malformed.
+   *
+   * @param mapping applied to each stripped, non-blank user id field; replaces any earlier mapping
+   * @return a new reader with the same format and line bound; this reader is unchanged
+   * @throws NullPointerException if {@code mapping} is null
    */
   public DelimitedReader withUserIdMapping(UnaryOperator<String> mapping) {
     return new DelimitedReader(format, maxLineLength, Objects.requireNonNull(mapping, "mapping"));
@@ -90,6 +100,8 @@ public final class DelimitedReader {
   /**
    * Reads {@code file} into a new log with the default {@link EventTypes}.
    *
+   * @param file the delimited file, in the format's charset
+   * @return the log of the file's events (in lenient mode, of its well-formed lines)
    * @throws MalformedDataException if the file is empty, its header lacks a mapped column, or (strict mode) a
    *     line is malformed
    * @throws IOException if the file cannot be read
@@ -101,6 +113,9 @@ public final class DelimitedReader {
   /**
    * Reads {@code file} into a new log whose events are weighted by {@code eventTypes}.
    *
+   * @param file the delimited file, in the format's charset
+   * @param eventTypes the types the event type column may name, with their weights
+   * @return the log of the file's events (in lenient mode, of its well-formed lines)
    * @throws MalformedDataException if the file is empty, its header lacks a mapped column, or (strict mode) a
    *     line is malformed, for example with an event type that {@code eventTypes} does not know
    * @throws IOException if the file cannot be read
@@ -115,6 +130,8 @@ public final class DelimitedReader {
    * Reads {@code file} into {@code builder}, so that several files (a training and a test file) share indexes.
    * On failure the builder is left as it was before the call.
    *
+   * @param file the delimited file, in the format's charset
+   * @param builder the builder the events are added to; event types are checked against its types
    * @return what the read did
    * @throws MalformedDataException if the file is empty, its header lacks a mapped column, or (strict mode) a
    *     line is malformed
@@ -133,7 +150,9 @@ public final class DelimitedReader {
    * Reads from {@code in} (already decoded; the format's charset is not used) into {@code builder}. The reader is
    * not closed. On failure the builder is left as it was before the call.
    *
+   * @param in the text to read, positioned at the first line (the header, if the format has one)
    * @param source a label for messages, such as a file name
+   * @param builder the builder the events are added to; event types are checked against its types
    * @return what the read did
    * @throws MalformedDataException as for {@link #readInto(Path, InteractionLog.Builder)}
    * @throws IOException if reading fails

@@ -41,7 +41,7 @@ public final class MalformedDataException extends IOException {
     return line;
   }
 
-  /** What is wrong, without the source and line. */
+  /** {@return what is wrong, without the source and line} */
   public String reason() {
     return reason;
   }

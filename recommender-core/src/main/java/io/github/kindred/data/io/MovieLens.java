@@ -118,6 +118,8 @@ public final class MovieLens {
   /**
    * Reads the whole 100K directory: {@code u.data}, and {@code u.item} and {@code u.user} if present.
    *
+   * @param dir the unpacked {@code ml-100k} directory
+   * @return 100,000 ratings of 943 users on 1,682 movies for the published file, with the feature tables
    * @throws MalformedDataException if a file is malformed (strictly)
    * @throws IOException if a file cannot be read
    */
@@ -131,6 +133,8 @@ public final class MovieLens {
    * Reads a whole 1M or 10M directory: {@code ratings.dat}, and {@code movies.dat} and {@code users.dat} if
    * present (10M has no users file).
    *
+   * @param dir the unpacked {@code ml-1m} or {@code ml-10M100K} directory
+   * @return the ratings with the feature tables (user features empty for 10M)
    * @throws MalformedDataException if a file is malformed (strictly)
    * @throws IOException if a file cannot be read
    */
@@ -144,6 +148,8 @@ public final class MovieLens {
    * Reads a whole "latest" directory: {@code ratings.csv}, and {@code movies.csv} (with {@code tags.csv}) if
    * present. There are no user features.
    *
+   * @param dir the unpacked {@code ml-latest} or {@code ml-latest-small} directory
+   * @return the ratings (half stars, 0.5 to 5) with the item features and an empty user table
    * @throws MalformedDataException if a file is malformed (strictly)
    * @throws IOException if a file cannot be read
    */
@@ -158,6 +164,8 @@ public final class MovieLens {
    * Reads a MovieLens directory of any of the three layouts, recognised by its ratings file ({@code u.data},
    * {@code ratings.dat} or {@code ratings.csv}).
    *
+   * @param dir the unpacked MovieLens directory
+   * @return what {@link #load100k}, {@link #load1m} or {@link #loadLatest} returns for it
    * @throws MalformedDataException if the directory has none of the ratings files, or a file is malformed
    * @throws IOException if a file cannot be read
    */
@@ -178,6 +186,11 @@ public final class MovieLens {
   /**
    * Reads {@code u.item}: {@code id|title|release date|video release date|IMDb URL|} and 19 genre flags (0 or 1)
    * in the order of {@link #GENRES_100K}.
+   *
+   * @param file the {@code u.item} file, ISO-8859-1
+   * @return one row per movie: title tokens, year (from the title, else the release date) and genres
+   * @throws MalformedDataException if a line has other than 24 fields, a blank id or a genre flag other than 0/1
+   * @throws IOException if the file cannot be read
    */
   public static FeatureTable readItems100k(Path file) throws IOException {
     FeatureTable.Builder table = FeatureTable.builder();
@@ -207,7 +220,14 @@ public final class MovieLens {
     return table.build();
   }
 
-  /** Reads {@code u.user}: {@code id|age|gender|occupation|zip}. */
+  /**
+   * Reads {@code u.user}: {@code id|age|gender|occupation|zip}. The zip code is not kept.
+   *
+   * @param file the {@code u.user} file, ISO-8859-1
+   * @return one row per user: age, age group, gender and occupation
+   * @throws MalformedDataException if a line has other than 5 fields, a blank id or an age outside [0, 150]
+   * @throws IOException if the file cannot be read
+   */
   public static FeatureTable readUsers100k(Path file) throws IOException {
     FeatureTable.Builder table = FeatureTable.builder();
     forEachRecord(file, "|", false, LATIN_1, 5, (f, line) -> {
@@ -222,7 +242,14 @@ public final class MovieLens {
     return table.build();
   }
 
-  /** Reads 1M/10M {@code movies.dat}: {@code MovieID::Title::Genres}, genres joined by {@code |}. */
+  /**
+   * Reads 1M/10M {@code movies.dat}: {@code MovieID::Title::Genres}, genres joined by {@code |}.
+   *
+   * @param file the {@code movies.dat} file, ISO-8859-1
+   * @return one row per movie: title tokens, year from the title, genres
+   * @throws MalformedDataException if a line has other than 3 fields or a blank id
+   * @throws IOException if the file cannot be read
+   */
   public static FeatureTable readMovies1m(Path file) throws IOException {
     FeatureTable.Builder table = FeatureTable.builder();
     forEachRecord(file, "::", false, LATIN_1, 3, (f, line) -> movie(table, f[0], f[1], f[2]));
@@ -231,7 +258,14 @@ public final class MovieLens {
 
   /**
    * Reads 1M {@code users.dat}: {@code UserID::Gender::Age::Occupation::Zip-code}, where the age is a bucket code
-   * (1, 18, 25, 35, 45, 50, 56) and the occupation a code 0..20 (see {@link #OCCUPATIONS_1M}).
+   * (1, 18, 25, 35, 45, 50, 56) and the occupation a code 0..20 (see {@link #OCCUPATIONS_1M}). The zip code is
+   * not kept.
+   *
+   * @param file the {@code users.dat} file, ISO-8859-1
+   * @return one row per user: age (the bucket code), age group, gender and occupation name
+   * @throws MalformedDataException if a line has other than 5 fields, a blank id, an age outside [0, 150] or an
+   *     occupation code outside 0..20
+   * @throws IOException if the file cannot be read
    */
   public static FeatureTable readUsers1m(Path file) throws IOException {
     FeatureTable.Builder table = FeatureTable.builder();
@@ -262,6 +296,14 @@ public final class MovieLens {
    * Reads "latest" {@code movies.csv} (header {@code movieId,title,genres}, quoted titles) and, if
    * {@code tagsFile} is not null, {@code tags.csv} (header {@code userId,movieId,tag,timestamp}), whose tags
    * become lower-case tags of field {@code tag}.
+   *
+   * @param moviesFile the {@code movies.csv} file, UTF-8
+   * @param tagsFile the {@code tags.csv} file, UTF-8, or null to read no user tags
+   * @return one row per movie: title tokens, year from the title, genres and (with {@code tagsFile}) tags; a
+   *     movie tagged but not in {@code moviesFile} gets a row of tags only
+   * @throws MalformedDataException if a file's header differs from the expected one, or a line has another field
+   *     count or a blank id
+   * @throws IOException if a file cannot be read
    */
   public static FeatureTable readMoviesLatest(Path moviesFile, Path tagsFile) throws IOException {
     FeatureTable.Builder table = FeatureTable.builder();
@@ -282,6 +324,9 @@ public final class MovieLens {
   /**
    * Returns the age bucket of an age in years: {@code <18}, {@code 18-24}, {@code 25-34}, {@code 35-44},
    * {@code 45-49}, {@code 50-55} or {@code 56+}. The 1M age codes (1, 18, 25, ...) map to their own buckets.
+   *
+   * @param age the age in years; negative ages fall in {@code <18}
+   * @return the bucket label
    */
   public static String ageGroup(int age) {
     if (age < 18) {

@@ -98,6 +98,8 @@ public final class Marketplace {
    * Generates a marketplace. Deterministic: the same configuration gives equal logs and tables.
    *
    * @param config the parameters, not null
+   * @return the generated log, feature tables and lists of new and unlaunched services
+   * @throws NullPointerException if {@code config} is null
    */
   public static Marketplace generate(MarketplaceConfig config) {
     return new MarketplaceGenerator(Objects.requireNonNull(config, "config")).generate();
@@ -128,12 +130,15 @@ public final class Marketplace {
     return userFeatures;
   }
 
-  /** Ids of the new services launched during the last 30 days of the period (few requests). */
+  /** {@return the ids of the new services launched during the last 30 days of the period (few requests)} */
   public List<String> newServices() {
     return newServices;
   }
 
-  /** Ids of the services launched after the period: no requests at all, only features (item cold start). */
+  /**
+   * {@return the ids of the services launched after the period: no requests at all, only features (item cold
+   * start)}
+   */
   public List<String> unlaunchedServices() {
     return unlaunchedServices;
   }
@@ -141,6 +146,8 @@ public final class Marketplace {
   /**
    * The dataset of the log with both feature tables. Cells hold the sum of the ratings of repeated requests;
    * for implicit top-N models use {@code Dataset.builder(log()).binary(true)} with the tables instead.
+   *
+   * @return a new dataset over {@link #log()}, {@link #itemFeatures()} and {@link #userFeatures()}
    */
   public Dataset dataset() {
     return Dataset.builder(log).itemFeatures(itemFeatures).userFeatures(userFeatures).build();

@@ -92,6 +92,8 @@ public record MarketplaceConfig(
   /**
    * The default marketplace: 50,000 requests by 5,000 users over 500 services during 2025 in Europe/London, seed
    * 42, context and taste strength 1, Zipf exponent 0.9, repeat rate 0.15, 4% new services, local boost 4.
+   *
+   * @return the default configuration; {@code withSize} and the other with-ers derive variants
    */
   public static MarketplaceConfig defaults() {
     return new MarketplaceConfig(DEFAULT_INTERACTIONS, 5_000, 500, 42L, 1.0, 1.0, 0.9, 0.15, 0.04, 4.0,
