@@ -22,13 +22,21 @@ public interface ModelCodec<M extends Model> {
   /** {@return the exact model class this codec writes} */
   Class<M> modelType();
 
-  /** Writes the model's configuration and arrays (not its id indexes). */
+  /**
+   * Writes the model's configuration and arrays (not its id indexes, which {@link ModelFiles} writes).
+   *
+   * @param model the model, of exactly {@link #modelType()}
+   * @param out where to write, in an order {@link #read} reads back
+   */
   void write(M model, ModelOutput out);
 
   /**
    * Rebuilds the model from what {@link #write} wrote, taking the id indexes from {@link ModelInput#users()} and
    * {@link ModelInput#items()}.
    *
+   * @param in the state as {@link #write} wrote it, with the file's id indexes and format version
+   * @return the rebuilt model, equal in its recommendations to the one written
+   * @throws IOException if reading fails otherwise
    * @throws ModelFormatException if the state is inconsistent (lengths that do not match the indexes, indexes out
    *     of range, invalid configuration values)
    */

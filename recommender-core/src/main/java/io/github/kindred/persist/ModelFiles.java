@@ -67,13 +67,21 @@ public final class ModelFiles {
   /**
    * The codecs registered as services of {@link ModelCodec} (every model of this library among them).
    *
+   * @return the shared instance, loaded once through {@link java.util.ServiceLoader}
    * @throws IllegalStateException if two codecs claim the same algorithm name or model class
    */
   public static ModelFiles standard() {
     return Standard.INSTANCE;
   }
 
-  /** An instance with exactly the given codecs. */
+  /**
+   * Returns an instance with exactly the given codecs, for example to load files of a model type outside this
+   * library without the service registry.
+   *
+   * @param codecs the codecs, none null
+   * @return the instance
+   * @throws IllegalArgumentException if two codecs share an algorithm name or model class
+   */
   public static ModelFiles of(ModelCodec<?>... codecs) {
     ModelFiles files = new ModelFiles(Map.of(), Map.of());
     for (ModelCodec<?> c : codecs) {
@@ -85,6 +93,9 @@ public final class ModelFiles {
   /**
    * Returns an instance that also knows {@code codec}.
    *
+   * @param codec the codec to add
+   * @return a new instance; this one is unchanged
+   * @throws NullPointerException if {@code codec}, its algorithm name or its model type is null
    * @throws IllegalArgumentException if a codec for the same algorithm name or model class is already known
    */
   public ModelFiles with(ModelCodec<?> codec) {
@@ -105,14 +116,21 @@ public final class ModelFiles {
     return new ModelFiles(Map.copyOf(names), Map.copyOf(types));
   }
 
-  /** Whether a model of this class can be saved. */
+  /**
+   * {@return whether a model of this class can be saved, that is whether a codec is known for its exact class}
+   *
+   * @param model the model, not null
+   */
   public boolean canSave(Model model) {
     return byType.containsKey(model.getClass());
   }
 
   /**
-   * Writes {@code model} to {@code out}, which is flushed but not closed.
+   * Writes {@code model} to {@code out}, which is flushed but not closed. The whole file is first built in memory
+   * (it carries its length and CRC32C checksum), so a save needs about the file's size in heap.
    *
+   * @param model the model, not null
+   * @param out the stream
    * @throws IllegalArgumentException if no codec is registered for the model's class
    * @throws IOException if writing fails
    */
@@ -136,6 +154,8 @@ public final class ModelFiles {
    * Writes {@code model} to {@code file} through a temporary file in the same directory that is then moved into
    * place, so that a reader never sees a half-written model.
    *
+   * @param model the model, not null
+   * @param file the destination, replaced if it exists; its directory must exist
    * @throws IllegalArgumentException if no codec is registered for the model's class
    * @throws IOException if writing fails
    */
@@ -190,8 +210,10 @@ public final class ModelFiles {
   }
 
   /**
-   * Reads a model from {@code file}.
+   * Reads a model from {@code file}, memory-mapping it so that arrays are copied once from the page cache.
    *
+   * @param file the model file, as {@link #save(Model, Path)} wrote it
+   * @return the model, of the class its codec rebuilds
    * @throws ModelFormatException if the file is not a Kindred model, is truncated or corrupted, was written by a
    *     newer format version, or holds an algorithm no codec is registered for
    * @throws IOException if reading fails
@@ -217,6 +239,11 @@ public final class ModelFiles {
   /**
    * Reads a model from {@code file} and checks its class.
    *
+   * @param <M> the expected model type
+   * @param file the model file
+   * @param type the expected class, for example {@code ItemKnnModel.class}; a supertype such as
+   *     {@code Model.class} accepts any model
+   * @return the model
    * @throws ModelFormatException as {@link #load(Path)}, or if the model is not a {@code type}
    * @throws IOException if reading fails
    */
@@ -230,8 +257,11 @@ public final class ModelFiles {
   }
 
   /**
-   * Reads one model from {@code in}, consuming exactly its bytes; the stream is not closed.
+   * Reads one model from {@code in}, consuming exactly its bytes; the stream is not closed, so several models may
+   * follow one another in a stream.
    *
+   * @param in the stream, positioned at a model's first byte
+   * @return the model
    * @throws ModelFormatException if the stream does not hold a Kindred model, ends early, is corrupted, was written
    *     by a newer format version, or holds an algorithm no codec is registered for
    * @throws IOException if reading fails

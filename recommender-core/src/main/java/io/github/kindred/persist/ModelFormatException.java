@@ -10,12 +10,21 @@ import java.io.IOException;
 public final class ModelFormatException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message naming the problem. */
+  /**
+   * Creates the exception with a message naming the problem.
+   *
+   * @param message the problem, with the file or algorithm it concerns
+   */
   public ModelFormatException(String message) {
     super(message);
   }
 
-  /** Creates the exception with a message naming the problem and the underlying cause. */
+  /**
+   * Creates the exception with a message naming the problem and the underlying cause.
+   *
+   * @param message the problem, with the file or algorithm it concerns
+   * @param cause the exception that revealed it, for example a validation failure of a configuration record
+   */
   public ModelFormatException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -56,7 +56,7 @@ public final class ModelInput {
     return items;
   }
 
-  /** Bytes not yet read. */
+  /** {@return the number of bytes not yet read, a bound codecs may check counts against} */
   public int remaining() {
     return buf.remaining();
   }
@@ -68,25 +68,45 @@ public final class ModelInput {
     }
   }
 
-  /** Reads an int. */
+  /**
+   * Reads an int (4 bytes, little-endian, as {@link ModelOutput} writes it).
+   *
+   * @return the value
+   * @throws ModelFormatException if fewer than 4 bytes remain
+   */
   public int readInt() throws ModelFormatException {
     need(4, "an int");
     return buf.getInt();
   }
 
-  /** Reads a long. */
+  /**
+   * Reads a long (8 bytes, little-endian, as {@link ModelOutput} writes it).
+   *
+   * @return the value
+   * @throws ModelFormatException if fewer than 8 bytes remain
+   */
   public long readLong() throws ModelFormatException {
     need(8, "a long");
     return buf.getLong();
   }
 
-  /** Reads a float. */
+  /**
+   * Reads a float (4 bytes, little-endian, as {@link ModelOutput} writes it).
+   *
+   * @return the value
+   * @throws ModelFormatException if fewer than 4 bytes remain
+   */
   public float readFloat() throws ModelFormatException {
     need(4, "a float");
     return buf.getFloat();
   }
 
-  /** Reads a double. */
+  /**
+   * Reads a double (8 bytes, little-endian, as {@link ModelOutput} writes it).
+   *
+   * @return the value
+   * @throws ModelFormatException if fewer than 8 bytes remain
+   */
   public double readDouble() throws ModelFormatException {
     need(8, "a double");
     return buf.getDouble();
@@ -95,7 +115,8 @@ public final class ModelInput {
   /**
    * Reads a boolean written by {@link ModelOutput#writeBoolean}.
    *
-   * @throws ModelFormatException if the stored int is neither 0 nor 1
+   * @return the value
+   * @throws ModelFormatException if fewer than 4 bytes remain or the stored int is neither 0 nor 1
    */
   public boolean readBoolean() throws ModelFormatException {
     int v = readInt();
@@ -103,7 +124,12 @@ public final class ModelInput {
     return v == 1;
   }
 
-  /** Reads a string written by {@link ModelOutput#writeString}. */
+  /**
+   * Reads a string written by {@link ModelOutput#writeString}: its UTF-8 byte length, then the bytes.
+   *
+   * @return the string
+   * @throws ModelFormatException if the length is negative or more than the remaining bytes hold
+   */
   public String readString() throws ModelFormatException {
     int n = readLength(1, "a string");
     if (buf.hasArray()) {
@@ -118,7 +144,14 @@ public final class ModelInput {
     return new String(scratch, 0, n, StandardCharsets.UTF_8);
   }
 
-  /** Reads an id index written by {@link ModelOutput#writeIndex}; {@code what} names it in errors. */
+  /**
+   * Reads an id index written by {@link ModelOutput#writeIndex}.
+   *
+   * @param what names the index in error messages, for example {@code "candidate"}
+   * @return the index
+   * @throws ModelFormatException if the count does not fit the remaining bytes (each id takes at least 4), a string
+   *     is damaged, or an id repeats
+   */
   public IdIndex readIndex(String what) throws ModelFormatException {
     return readIndex(readInt(), what);
   }
@@ -141,8 +174,10 @@ public final class ModelInput {
    * Reads a nested model written by {@link ModelOutput#writeModel} through the codecs of the {@link ModelFiles}
    * that is loading.
    *
+   * @return the nested model, with the enclosing model's id indexes unless it stored its own
    * @throws ModelFormatException if its algorithm has no codec, models nest deeper than {@value #MAX_DEPTH}
    *     levels, or its state is invalid
+   * @throws IOException if the nested codec fails to read otherwise
    */
   public Model readModel() throws IOException {
     check(depth < MAX_DEPTH, "models nest deeper than " + MAX_DEPTH + " levels");
@@ -168,7 +203,12 @@ public final class ModelInput {
     return n;
   }
 
-  /** Reads an int array. */
+  /**
+   * Reads an int array: its length as an int, then 4 bytes per element.
+   *
+   * @return a new array; its length is checked against the remaining bytes before it is allocated
+   * @throws ModelFormatException if the length is negative or more than the remaining bytes hold
+   */
   public int[] readInts() throws ModelFormatException {
     int n = readLength(4, "an int array");
     int[] a = new int[n];
@@ -177,7 +217,12 @@ public final class ModelInput {
     return a;
   }
 
-  /** Reads a float array. */
+  /**
+   * Reads a float array: its length as an int, then 4 bytes per element.
+   *
+   * @return a new array; its length is checked against the remaining bytes before it is allocated
+   * @throws ModelFormatException if the length is negative or more than the remaining bytes hold
+   */
   public float[] readFloats() throws ModelFormatException {
     int n = readLength(4, "a float array");
     float[] a = new float[n];
@@ -186,7 +231,12 @@ public final class ModelInput {
     return a;
   }
 
-  /** Reads a double array. */
+  /**
+   * Reads a double array: its length as an int, then 8 bytes per element.
+   *
+   * @return a new array; its length is checked against the remaining bytes before it is allocated
+   * @throws ModelFormatException if the length is negative or more than the remaining bytes hold
+   */
   public double[] readDoubles() throws ModelFormatException {
     int n = readLength(8, "a double array");
     double[] a = new double[n];
@@ -195,14 +245,28 @@ public final class ModelInput {
     return a;
   }
 
-  /** Reads an int array and checks that it has {@code length} elements; {@code what} names it in the error. */
+  /**
+   * Reads an int array and checks that it has the length the codec expects.
+   *
+   * @param length the expected number of elements, for example the item count
+   * @param what names the array in the error message
+   * @return the array
+   * @throws ModelFormatException if the array is damaged or has another length
+   */
   public int[] readInts(int length, String what) throws ModelFormatException {
     int[] a = readInts();
     checkLength(a.length, length, what);
     return a;
   }
 
-  /** Reads a float array and checks that it has {@code length} elements; {@code what} names it in the error. */
+  /**
+   * Reads a float array and checks that it has the length the codec expects.
+   *
+   * @param length the expected number of elements, for example items times factors
+   * @param what names the array in the error message
+   * @return the array
+   * @throws ModelFormatException if the array is damaged or has another length
+   */
   public float[] readFloats(int length, String what) throws ModelFormatException {
     float[] a = readFloats();
     checkLength(a.length, length, what);
@@ -219,6 +283,10 @@ public final class ModelInput {
   /**
    * Fails with a {@link ModelFormatException} naming {@code problem} unless {@code condition} holds; for codecs'
    * consistency checks.
+   *
+   * @param condition what a valid file satisfies
+   * @param problem the message when it does not, prefixed with the algorithm name
+   * @throws ModelFormatException if {@code condition} is false
    */
   public void check(boolean condition, String problem) throws ModelFormatException {
     if (!condition) {
@@ -226,7 +294,15 @@ public final class ModelInput {
     }
   }
 
-  /** Checks that every element of {@code indexes} is in {@code [0, bound)}. */
+  /**
+   * Checks that every element of {@code indexes} is in {@code [0, bound)}, so that a damaged file cannot make a
+   * model index out of its arrays at request time.
+   *
+   * @param indexes the indexes read, for example item indexes of a neighbour list
+   * @param bound the exclusive upper bound, for example the item count
+   * @param what names the array in the error message
+   * @throws ModelFormatException naming the first index out of range and its position
+   */
   public void checkIndexes(int[] indexes, int bound, String what) throws ModelFormatException {
     for (int k = 0; k < indexes.length; k++) {
       if (indexes[k] < 0 || indexes[k] >= bound) {
@@ -239,6 +315,11 @@ public final class ModelInput {
   /**
    * Checks that {@code pointers} are CSR row pointers over {@code total} entries: they start at 0, never decrease,
    * and end at {@code total}.
+   *
+   * @param pointers the pointers read
+   * @param total the number of entries they point into
+   * @param what names the array in the error message
+   * @throws ModelFormatException if the pointers are empty, do not start at 0 or end at {@code total}, or decrease
    */
   public void checkPointers(int[] pointers, int total, String what) throws ModelFormatException {
     check(pointers.length > 0 && pointers[0] == 0 && pointers[pointers.length - 1] == total,

@@ -38,36 +38,65 @@ public final class ModelOutput {
     }
   }
 
-  /** Writes an int. */
+  /**
+   * Writes an int (4 bytes, little-endian).
+   *
+   * @param v the value
+   * @throws IllegalStateException if the state would exceed the format's limit of about 2 GiB
+   */
   public void writeInt(int v) {
     ensure(4);
     buf.putInt(v);
   }
 
-  /** Writes a long. */
+  /**
+   * Writes a long (8 bytes, little-endian).
+   *
+   * @param v the value
+   * @throws IllegalStateException if the state would exceed the format's limit of about 2 GiB
+   */
   public void writeLong(long v) {
     ensure(8);
     buf.putLong(v);
   }
 
-  /** Writes a float. */
+  /**
+   * Writes a float (4 bytes, little-endian).
+   *
+   * @param v the value
+   * @throws IllegalStateException if the state would exceed the format's limit of about 2 GiB
+   */
   public void writeFloat(float v) {
     ensure(4);
     buf.putFloat(v);
   }
 
-  /** Writes a double. */
+  /**
+   * Writes a double (8 bytes, little-endian).
+   *
+   * @param v the value
+   * @throws IllegalStateException if the state would exceed the format's limit of about 2 GiB
+   */
   public void writeDouble(double v) {
     ensure(8);
     buf.putDouble(v);
   }
 
-  /** Writes a boolean as the int 1 or 0. */
+  /**
+   * Writes a boolean as the int 1 or 0 (4 bytes); {@link ModelInput#readBoolean()} rejects any other int.
+   *
+   * @param v the value
+   */
   public void writeBoolean(boolean v) {
     writeInt(v ? 1 : 0);
   }
 
-  /** Writes a string as its UTF-8 length and bytes; not null. */
+  /**
+   * Writes a string as its UTF-8 byte length (an int) and bytes.
+   *
+   * @param s the string, not null (any length, including empty)
+   * @throws NullPointerException if {@code s} is null
+   */
   public void writeString(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     ensure(4L + b.length);
@@ -75,7 +104,13 @@ public final class ModelOutput {
     buf.put(b);
   }
 
-  /** Writes an int array (length, then elements). */
+  /**
+   * Writes an int array: its length as an int, then 4 bytes per element; read it with
+   * {@link ModelInput#readInts()}.
+   *
+   * @param a the array, not null; an empty array is allowed
+   * @throws IllegalStateException if the state would exceed the format's limit of about 2 GiB
+   */
   public void writeInts(int[] a) {
     ensure(4 + 4L * a.length);
     buf.putInt(a.length);
@@ -83,7 +118,13 @@ public final class ModelOutput {
     buf.position(buf.position() + 4 * a.length);
   }
 
-  /** Writes a float array (length, then elements). */
+  /**
+   * Writes a float array: its length as an int, then 4 bytes per element; read it with
+   * {@link ModelInput#readFloats()}.
+   *
+   * @param a the array, not null; an empty array is allowed
+   * @throws IllegalStateException if the state would exceed the format's limit of about 2 GiB
+   */
   public void writeFloats(float[] a) {
     ensure(4 + 4L * a.length);
     buf.putInt(a.length);
@@ -91,7 +132,13 @@ public final class ModelOutput {
     buf.position(buf.position() + 4 * a.length);
   }
 
-  /** Writes a double array (length, then elements). */
+  /**
+   * Writes a double array: its length as an int, then 8 bytes per element; read it with
+   * {@link ModelInput#readDoubles()}.
+   *
+   * @param a the array, not null; an empty array is allowed
+   * @throws IllegalStateException if the state would exceed the format's limit of about 2 GiB
+   */
   public void writeDoubles(double[] a) {
     ensure(4 + 8L * a.length);
     buf.putInt(a.length);
@@ -99,7 +146,12 @@ public final class ModelOutput {
     buf.position(buf.position() + 8 * a.length);
   }
 
-  /** Writes an id index as its size and ids. */
+  /**
+   * Writes an id index as its size and then each id as a string, in index order; read it with
+   * {@link ModelInput#readIndex(String)}.
+   *
+   * @param index the index, not null
+   */
   public void writeIndex(IdIndex index) {
     int n = index.size();
     writeInt(n);
@@ -114,6 +166,7 @@ public final class ModelOutput {
    * usual for parts and saves writing a large catalogue twice) and its state. Read it back with
    * {@link ModelInput#readModel()}.
    *
+   * @param model the nested model, not null
    * @throws IllegalArgumentException if no codec is registered for the model's class
    */
   public void writeModel(Model model) {
