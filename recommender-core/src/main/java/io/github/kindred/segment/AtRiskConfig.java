@@ -60,6 +60,8 @@ public record AtRiskConfig(int minVisits, int minSpanDays, double maxMeanGapDays
   /**
    * At least 3 visits over at least 21 days, any usual gap, at risk after more than max(14 days, 2 usual gaps) of
    * silence, as of the latest event, days in UTC.
+   *
+   * @return the default rule
    */
   public static AtRiskConfig defaults() {
     return new AtRiskConfig(3, 21, Double.POSITIVE_INFINITY, 14, 2.0, InteractionLog.NO_TIME, ZoneOffset.UTC);

@@ -33,6 +33,10 @@ public final class AtRiskUsers implements UserSegments {
   /**
    * Applies the rule to every user of {@code log}, indexed as in {@code log.users()}.
    *
+   * @param log the events, every one timestamped; events after the reference time are ignored
+   * @param config the thresholds, reference time and time zone of the rule
+   * @return the users the rule flags, with their figures
+   * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the log is empty or an event has no timestamp
    */
   public static AtRiskUsers find(InteractionLog log, AtRiskConfig config) {
@@ -86,7 +90,7 @@ public final class AtRiskUsers implements UserSegments {
     return referenceTime;
   }
 
-  /** The at-risk users, latest for their expected visit first (ties by user index). Unmodifiable. */
+  /** {@return the at-risk users, latest for their expected visit first (ties by user index); unmodifiable} */
   public List<AtRiskUser> users() {
     return users;
   }
@@ -96,18 +100,28 @@ public final class AtRiskUsers implements UserSegments {
     return users.size();
   }
 
-  /** Whether user {@code user} is at risk. */
+  /**
+   * {@return whether the user is at risk}
+   *
+   * @param user the user index, an index into the log's {@code users()}
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
+   */
   public boolean contains(int user) {
     return position[Objects.checkIndex(user, position.length)] >= 0;
   }
 
-  /** The figures of user {@code user}, or null if the user is not at risk. */
+  /**
+   * {@return the figures of the user, or null if the user is not at risk}
+   *
+   * @param user the user index, an index into the log's {@code users()}
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
+   */
   public AtRiskUser get(int user) {
     int p = position[Objects.checkIndex(user, position.length)];
     return p < 0 ? null : users.get(p);
   }
 
-  /** The at-risk user indexes, latest first, as {@link #users()} orders them. A new array. */
+  /** {@return a new array of the at-risk user indexes, latest first, as {@link #users()} orders them} */
   public int[] userIndexes() {
     int[] out = new int[users.size()];
     for (int k = 0; k < out.length; k++) {

@@ -34,6 +34,8 @@ public record KMeansConfig(int k, int maxIterations, long seed, boolean standard
    * {@code k} clusters, at most 100 iterations, seed 42, no standardisation.
    *
    * @param k number of clusters, at least 1 and at most the number of users clustered
+   * @return the configuration
+   * @throws IllegalArgumentException if {@code k < 1}
    */
   public static KMeansConfig of(int k) {
     return new KMeansConfig(k, 100, 42L, false);

@@ -33,6 +33,7 @@ public final class KMeansSegmenter {
    *     not modified
    * @param dimensions length of each user's row, at least 1
    * @param config k, iterations and seed; k must not exceed the number of users
+   * @return the segmentation of every user row, deterministic for the seed
    * @throws IllegalArgumentException if the length of {@code vectors} is not a multiple of {@code dimensions}, a
    *     value is not finite, or k exceeds the number of users
    */
@@ -77,6 +78,7 @@ public final class KMeansSegmenter {
    * @param features user features, for example {@code dataset.userFeatures()}; at least one feature
    * @param users the user ids the segmentation is indexed by, usually {@code dataset.users()}
    * @param config k, iterations and seed; k must not exceed the number of users the table describes
+   * @return the segmentation indexed by {@code users}; a user the table does not describe has segment -1
    * @throws IllegalArgumentException if the table has no features or k exceeds the number of described users
    */
   public static Segmentation cluster(FeatureTable features, IdIndex users, KMeansConfig config) {

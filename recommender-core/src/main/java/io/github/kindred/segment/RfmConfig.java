@@ -45,7 +45,7 @@ public record RfmConfig(Frequency frequency, Monetary monetary, long referenceTi
     Objects.requireNonNull(zone, "zone");
   }
 
-  /** Events, raw values, reference at the latest event, days in UTC. */
+  /** {@return frequency as events, monetary as raw values, reference at the latest event, days in UTC} */
   public static RfmConfig defaults() {
     return new RfmConfig(Frequency.EVENTS, Monetary.VALUE, InteractionLog.NO_TIME, ZoneOffset.UTC);
   }

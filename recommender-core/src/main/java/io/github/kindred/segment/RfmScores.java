@@ -53,7 +53,11 @@ public final class RfmScores implements UserSegments {
   /**
    * Scores the users of {@code log}, indexed as in {@code log.users()}.
    *
+   * @param log the events, every one timestamped; events after the reference time are ignored
+   * @param config the reference time, frequency and monetary definitions and time zone
+   * @return the scores of every user index of the log
    * @throws IllegalArgumentException if the log is empty or an event has no timestamp
+   * @throws NullPointerException if an argument is null
    */
   public static RfmScores compute(InteractionLog log, RfmConfig config) {
     Objects.requireNonNull(log, "log");
@@ -179,42 +183,83 @@ public final class RfmScores implements UserSegments {
     return scored;
   }
 
-  /** Whether user {@code user} has at least one event at or before the reference time. */
+  /**
+   * {@return whether the user has at least one event at or before the reference time}
+   *
+   * @param user the user index, an index into the log's {@code users()}
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
+   */
   public boolean isScored(int user) {
     return frequency[Objects.checkIndex(user, tier.length)] > 0;
   }
 
-  /** Whole days from the user's last event to the reference time, >= 0, or -1 if the user is not scored. */
+  /**
+   * {@return whole days (86,400 s, rounded down) from the user's last event to the reference time, &gt;= 0, or -1
+   * if the user is not scored}
+   *
+   * @param user the user index, an index into the log's {@code users()}
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
+   */
   public int recencyDays(int user) {
     return recencyDays[Objects.checkIndex(user, tier.length)];
   }
 
-  /** The user's number of events or active days (as configured), 0 if not scored. */
+  /**
+   * {@return the user's number of events or active days (as configured), 0 if not scored}
+   *
+   * @param user the user index, an index into the log's {@code users()}
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
+   */
   public int frequency(int user) {
     return frequency[Objects.checkIndex(user, tier.length)];
   }
 
-  /** The user's summed (raw or weighted) values, 0 if not scored. */
+  /**
+   * {@return the user's summed (raw or weighted) values, 0 if not scored}
+   *
+   * @param user the user index, an index into the log's {@code users()}
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
+   */
   public double monetary(int user) {
     return monetary[Objects.checkIndex(user, tier.length)];
   }
 
-  /** The user's recency score, 1 (longest ago) to 5 (most recent), or 0 if not scored. */
+  /**
+   * {@return the user's recency score, 1 (longest ago) to 5 (most recent), or 0 if not scored}
+   *
+   * @param user the user index, an index into the log's {@code users()}
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
+   */
   public int recencyScore(int user) {
     return recencyScore[Objects.checkIndex(user, tier.length)];
   }
 
-  /** The user's frequency score, 1 (least) to 5 (most), or 0 if not scored. */
+  /**
+   * {@return the user's frequency score, 1 (least) to 5 (most), or 0 if not scored}
+   *
+   * @param user the user index, an index into the log's {@code users()}
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
+   */
   public int frequencyScore(int user) {
     return frequencyScore[Objects.checkIndex(user, tier.length)];
   }
 
-  /** The user's monetary score, 1 (least) to 5 (most), or 0 if not scored. */
+  /**
+   * {@return the user's monetary score, 1 (least) to 5 (most), or 0 if not scored}
+   *
+   * @param user the user index, an index into the log's {@code users()}
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
+   */
   public int monetaryScore(int user) {
     return monetaryScore[Objects.checkIndex(user, tier.length)];
   }
 
-  /** The user's tier, or null if not scored. */
+  /**
+   * {@return the user's tier, from its three scores by {@link RfmTier#of}, or null if not scored}
+   *
+   * @param user the user index, an index into the log's {@code users()}
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
+   */
   public RfmTier tier(int user) {
     return tier[Objects.checkIndex(user, tier.length)];
   }
@@ -226,7 +271,13 @@ public final class RfmScores implements UserSegments {
     return t == null ? null : t.label();
   }
 
-  /** The users of tier {@code t}, ascending user index. A new array. */
+  /**
+   * Returns the users of a tier. O(users).
+   *
+   * @param t the tier, not null
+   * @return a new array of the user indexes in tier {@code t}, ascending; empty if none
+   * @throws NullPointerException if {@code t} is null
+   */
   public int[] members(RfmTier t) {
     Objects.requireNonNull(t, "t");
     int n = 0;

@@ -54,6 +54,10 @@ public enum RfmTier {
   /**
    * The tier of the scores, by the rules in the class documentation.
    *
+   * @param recency the recency score, 1 (longest ago) to 5 (most recent)
+   * @param frequency the frequency score, 1 to 5
+   * @param monetary the monetary score, 1 to 5
+   * @return the tier; every combination of scores has exactly one
    * @throws IllegalArgumentException if a score is not in 1..5
    */
   public static RfmTier of(int recency, int frequency, int monetary) {
@@ -78,6 +82,8 @@ public enum RfmTier {
   /**
    * The tier named {@code label} (as {@link #label()} gives it).
    *
+   * @param label the label, for example {@code "champions"}; case-sensitive
+   * @return the tier
    * @throws IllegalArgumentException if no tier has that label
    */
   public static RfmTier ofLabel(String label) {

@@ -44,7 +44,9 @@ public final class SegmentHotLists {
    * @param data the interactions, indexed as the segments are
    * @param segments the segment of every user index of {@code data} (users with no segment are skipped)
    * @param size the longest list, at least 1
+   * @return the lists of every segment name given to at least one user
    * @throws IllegalArgumentException if {@code size < 1} or the segments do not cover exactly the dataset's users
+   * @throws NullPointerException if {@code data} or {@code segments} is null
    */
   public static SegmentHotLists compute(Dataset data, UserSegments segments, int size) {
     Objects.requireNonNull(data, "data");
@@ -128,21 +130,28 @@ public final class SegmentHotLists {
     return size;
   }
 
-  /** The segment names that have a list (every name given to at least one user), sorted. Unmodifiable. */
+  /** {@return the segment names that have a list (every name given to at least one user), sorted; unmodifiable} */
   public List<String> segments() {
     return names;
   }
 
   /**
-   * The item indexes of segment {@code segment}'s list, most popular first; empty if the segment is unknown or null.
-   * A copy.
+   * Returns the item indexes of a segment's list.
+   *
+   * @param segment the segment name, as {@link UserSegments#nameOf(int)} gave it; null is allowed
+   * @return a copy of the list, most popular first, at most {@link #size()} long; empty if the segment is unknown
+   *     or null
    */
   public int[] top(String segment) {
     Entry e = segment == null ? null : lists.get(segment);
     return e == null ? new int[0] : e.items().clone();
   }
 
-  /** The external item ids of {@link #top(String)}, in the same order. */
+  /**
+   * {@return the external item ids of {@link #top(String)}, in the same order; empty if the segment is unknown}
+   *
+   * @param segment the segment name, as {@link UserSegments#nameOf(int)} gave it; null is allowed
+   */
   public String[] topIds(String segment) {
     int[] best = top(segment);
     String[] out = new String[best.length];
@@ -152,19 +161,28 @@ public final class SegmentHotLists {
     return out;
   }
 
-  /** The number of distinct segment users behind each item of {@link #top(String)}; empty if unknown. A copy. */
+  /**
+   * {@return a copy of the number of distinct segment users behind each item of {@link #top(String)}, descending;
+   * empty if the segment is unknown}
+   *
+   * @param segment the segment name, as {@link UserSegments#nameOf(int)} gave it; null is allowed
+   */
   public int[] counts(String segment) {
     Entry e = segment == null ? null : lists.get(segment);
     return e == null ? new int[0] : e.counts().clone();
   }
 
-  /** Number of users in segment {@code segment}, 0 if unknown. */
+  /**
+   * {@return the number of users in the segment, 0 if it is unknown or null}
+   *
+   * @param segment the segment name, as {@link UserSegments#nameOf(int)} gave it; null is allowed
+   */
   public int users(String segment) {
     Entry e = segment == null ? null : lists.get(segment);
     return e == null ? 0 : e.users();
   }
 
-  /** Every list as segment name to item indexes (copies), in name order. Unmodifiable. */
+  /** {@return every list as segment name to item indexes (copies), in name order; unmodifiable} */
   public Map<String, int[]> asMap() {
     Map<String, int[]> out = new LinkedHashMap<>();
     for (String name : names) {

@@ -75,8 +75,10 @@ public final class Segmentation implements UserSegments {
   }
 
   /**
-   * The segment of user {@code user}, in {@code 0..segmentCount()-1}, or -1 if the user was not clustered.
+   * The segment of user {@code user}.
    *
+   * @param user the user index, in [0, {@link #userCount()})
+   * @return the segment in {@code 0..segmentCount()-1}, or -1 if the user was not clustered
    * @throws IndexOutOfBoundsException if {@code user} is out of range
    */
   public int segment(int user) {
@@ -89,8 +91,10 @@ public final class Segmentation implements UserSegments {
   }
 
   /**
-   * The name of segment {@code segment}, {@code "cluster-" + segment}.
+   * The name of segment {@code segment}.
    *
+   * @param segment the segment number, in [0, {@link #segmentCount()})
+   * @return {@code "cluster-" + segment}
    * @throws IndexOutOfBoundsException if {@code segment} is out of range
    */
   public String name(int segment) {
@@ -103,7 +107,12 @@ public final class Segmentation implements UserSegments {
     return s < 0 ? null : names[s];
   }
 
-  /** Number of users in segment {@code segment}, at least 1. */
+  /**
+   * {@return the number of users in the segment, at least 1}
+   *
+   * @param segment the segment number, in [0, {@link #segmentCount()})
+   * @throws IndexOutOfBoundsException if {@code segment} is out of range
+   */
   public int size(int segment) {
     return sizes[Objects.checkIndex(segment, sizes.length)];
   }
@@ -113,7 +122,13 @@ public final class Segmentation implements UserSegments {
     return sizes.clone();
   }
 
-  /** The user indexes of segment {@code segment}, ascending. A new array. */
+  /**
+   * Returns the members of a segment. O(users).
+   *
+   * @param segment the segment number, in [0, {@link #segmentCount()})
+   * @return a new array of the segment's user indexes, ascending
+   * @throws IndexOutOfBoundsException if {@code segment} is out of range
+   */
   public int[] members(int segment) {
     int[] out = new int[size(segment)];
     int n = 0;
@@ -125,7 +140,12 @@ public final class Segmentation implements UserSegments {
     return out;
   }
 
-  /** A copy of the centroid of segment {@code segment}: the mean of its members' input vectors. */
+  /**
+   * {@return a copy of the segment's centroid, the mean of its members' input vectors, in the input's units}
+   *
+   * @param segment the segment number, in [0, {@link #segmentCount()})
+   * @throws IndexOutOfBoundsException if {@code segment} is out of range
+   */
   public float[] centroid(int segment) {
     int s = Objects.checkIndex(segment, sizes.length);
     return Arrays.copyOfRange(centroids, s * dimensions, (s + 1) * dimensions);
@@ -140,6 +160,8 @@ public final class Segmentation implements UserSegments {
    * The sum over clustered users of the squared Euclidean distance from their vector to their segment's centroid,
    * in the space that was clustered (standardised if the configuration asked for it). Lower is tighter; compare it
    * across k (the "elbow") to choose a number of segments.
+   *
+   * @return the inertia, &gt;= 0
    */
   public double inertia() {
     return inertia;
@@ -151,6 +173,7 @@ public final class Segmentation implements UserSegments {
    * vector. Ties go to the smaller segment. Allocates nothing; {@code O(segments x dimensions)}.
    *
    * @param vector a vector in the input's units, at least {@link #dimensions()} long (only that prefix is read)
+   * @return the nearest segment, in [0, {@link #segmentCount()})
    * @throws IllegalArgumentException if {@code vector} is shorter than {@link #dimensions()} or a value read is not
    *     finite
    */

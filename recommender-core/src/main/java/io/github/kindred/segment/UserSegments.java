@@ -14,8 +14,10 @@ public interface UserSegments {
   int userCount();
 
   /**
-   * The segment name of user {@code user}, or null if the user belongs to no segment.
+   * The segment name of user {@code user}.
    *
+   * @param user the user index, in {@code 0..userCount()-1}
+   * @return the segment name, or null if the user belongs to no segment
    * @throws IndexOutOfBoundsException if {@code user} is not in {@code 0..userCount()-1}
    */
   String nameOf(int user);
@@ -26,6 +28,9 @@ public interface UserSegments {
    * that {@code users} does not know, or null, maps to null. The function only reads immutable state: thread-safe,
    * one hash lookup per call.
    *
+   * @param users the ids of this mapping's user indexes, {@link #userCount()} of them
+   * @return the function from user id to segment name
+   * @throws NullPointerException if {@code users} is null
    * @throws IllegalArgumentException if {@code users} does not have {@link #userCount()} ids
    */
   default Function<String, String> byUserId(IdIndex users) {
@@ -48,6 +53,8 @@ public interface UserSegments {
    *
    * @param ownIds the ids of this mapping's user indexes, {@link #userCount()} of them
    * @param targetIds the ids to index the result by
+   * @return segments over {@code targetIds.size()} users
+   * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code ownIds} does not have {@link #userCount()} ids
    */
   default UserSegments reindexed(IdIndex ownIds, IdIndex targetIds) {
@@ -63,6 +70,8 @@ public interface UserSegments {
   /**
    * Segments given as one name per user index (null for none). The array is copied.
    *
+   * @param names the segment name of each user index, null for a user in no segment
+   * @return segments over {@code names.length} users
    * @throws NullPointerException if {@code names} is null
    */
   static UserSegments of(String... names) {
