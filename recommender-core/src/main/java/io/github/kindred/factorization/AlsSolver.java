@@ -19,6 +19,8 @@ public enum AlsSolver {
   /**
    * Parses {@code "cg"} or {@code "cholesky"} (any case).
    *
+   * @param name the solver name, as the CLI's {@code solver=} parameter gives it
+   * @return the solver
    * @throws IllegalArgumentException naming the value and the accepted names otherwise
    */
   public static AlsSolver fromName(String name) {

@@ -34,7 +34,13 @@ public final class BprModel extends FactorModel {
     return config;
   }
 
-  /** The bias of {@code item}, 0 if the model was trained without biases. */
+  /**
+   * {@return the learned bias of {@code item}, added to every user's score for it; 0 if the model was trained
+   * without biases}
+   *
+   * @param item the item index, in [0, {@code items().size()})
+   * @throws IndexOutOfBoundsException if {@code item} is out of range
+   */
   public float itemBias(int item) {
     Objects.checkIndex(item, itemRows);
     return itemBiases == null ? 0f : itemBiases[item];

@@ -42,7 +42,12 @@ public final class BprTrainer implements Trainer<BprModel> {
   private final BprConfig config;
   private final TrainingListener listener;
 
-  /** Creates a trainer with {@code config}. */
+  /**
+   * Creates a trainer with {@code config} that reports no progress.
+   *
+   * @param config the validated hyperparameters, seed and thread count
+   * @throws NullPointerException if {@code config} is null
+   */
   public BprTrainer(BprConfig config) {
     this(config, TrainingListener.NONE);
   }
@@ -52,7 +57,14 @@ public final class BprTrainer implements Trainer<BprModel> {
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
-  /** Returns a trainer with the same configuration that reports each finished epoch to {@code listener}. */
+  /**
+   * Returns a trainer with the same configuration that reports each finished epoch to {@code listener}.
+   *
+   * @param listener called from a training thread after each epoch, never concurrently; an exception it
+   *     throws aborts the fit
+   * @return a new trainer; this one is unchanged
+   * @throws NullPointerException if {@code listener} is null
+   */
   public BprTrainer withListener(TrainingListener listener) {
     return new BprTrainer(config, listener);
   }

@@ -58,6 +58,8 @@ abstract class FactorModel implements Model, ItemVectors {
   /**
    * Copies the trained vector of user {@code user} into {@code out[0..dimensions())}.
    *
+   * @param user the training user index, in [0, {@code users().size()})
+   * @param out the destination, at least {@link #dimensions()} long; entries past that are untouched
    * @throws IndexOutOfBoundsException if {@code user} is out of range or {@code out} is too short
    */
   public final void userVector(int user, float[] out) {
@@ -74,6 +76,8 @@ abstract class FactorModel implements Model, ItemVectors {
   /**
    * The item factors, {@code items x dimensions()} row-major: the model's own storage, returned without copying so
    * that servers can fuse scoring with top-N selection. Callers must never modify it.
+   *
+   * @return the internal array of {@code items().size() * dimensions()} floats
    */
   public final float[] itemFactors() {
     return itemFactors;

@@ -35,7 +35,12 @@ public final class ImplicitAlsTrainer implements Trainer<ImplicitAlsModel> {
   private final ImplicitAlsConfig config;
   private final TrainingListener listener;
 
-  /** Creates a trainer with {@code config}. */
+  /**
+   * Creates a trainer with {@code config} that reports no progress.
+   *
+   * @param config the validated hyperparameters, seed and thread count
+   * @throws NullPointerException if {@code config} is null
+   */
   public ImplicitAlsTrainer(ImplicitAlsConfig config) {
     this(config, TrainingListener.NONE);
   }
@@ -45,7 +50,14 @@ public final class ImplicitAlsTrainer implements Trainer<ImplicitAlsModel> {
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
-  /** Returns a trainer with the same configuration that reports each finished iteration to {@code listener}. */
+  /**
+   * Returns a trainer with the same configuration that reports each finished iteration to {@code listener}.
+   *
+   * @param listener called from a training thread after each iteration, never concurrently; an exception it
+   *     throws aborts the fit
+   * @return a new trainer; this one is unchanged
+   * @throws NullPointerException if {@code listener} is null
+   */
   public ImplicitAlsTrainer withListener(TrainingListener listener) {
     return new ImplicitAlsTrainer(config, listener);
   }

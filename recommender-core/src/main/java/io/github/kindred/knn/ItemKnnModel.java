@@ -116,7 +116,7 @@ public final class ItemKnnModel implements Model, SimilarItems, Explainable {
     return new ItemKnnModel(config, users, items, pointers.clone(), neighbors.clone(), similarities.clone());
   }
 
-  /** The configuration it was trained with. */
+  /** {@return the configuration it was trained with} */
   public ItemKnnConfig config() {
     return config;
   }
@@ -131,18 +131,31 @@ public final class ItemKnnModel implements Model, SimilarItems, Explainable {
     return users;
   }
 
-  /** Sum of the neighbour-list lengths of all items. */
+  /** {@return the sum of the neighbour-list lengths of all items, at most items times the configured neighbours} */
   public int neighborCount() {
     return neighbors.length;
   }
 
-  /** The neighbours of {@code item}, most similar first. A copy. */
+  /**
+   * {@return a copy of the neighbours of {@code item}, most similar first}
+   *
+   * @param item the item index, in [0, {@code items().size()})
+   * @throws IndexOutOfBoundsException if {@code item} is out of range
+   */
   public int[] neighborsOf(int item) {
     Objects.checkIndex(item, items.size());
     return Arrays.copyOfRange(neighbors, pointers[item], pointers[item + 1]);
   }
 
-  /** The similarity of {@code item} to {@code other}, 0 if {@code other} is not among its neighbours. */
+  /**
+   * Returns the stored similarity of {@code item} to {@code other}: a linear scan of {@code item}'s neighbour list.
+   * The relation need not be symmetric, since each item keeps only its own top neighbours.
+   *
+   * @param item the item index, in [0, {@code items().size()})
+   * @param other another item index
+   * @return the similarity, 0 if {@code other} is not among {@code item}'s neighbours
+   * @throws IndexOutOfBoundsException if {@code item} is out of range
+   */
   public float similarity(int item, int other) {
     Objects.checkIndex(item, items.size());
     for (int p = pointers[item]; p < pointers[item + 1]; p++) {

@@ -23,7 +23,12 @@ import java.util.List;
 public final class ItemKnnTrainer implements io.github.kindred.model.Trainer<ItemKnnModel> {
   private final ItemKnnConfig config;
 
-  /** Creates a trainer with {@code config}. */
+  /**
+   * Creates a trainer with {@code config}.
+   *
+   * @param config the validated configuration
+   * @throws NullPointerException if {@code config} is null
+   */
   public ItemKnnTrainer(ItemKnnConfig config) {
     this.config = Objects.requireNonNull(config, "config");
   }

@@ -39,6 +39,8 @@ public record UserKnnConfig(int neighbors, Similarity similarity, float shrinkag
    * Cosine, 60 neighbours, shrinkage 2, all available processors: nDCG@10 0.3884 on the MovieLens 100K reference
    * split, where the classic cosine with 50 neighbours and no shrinkage gets 0.3845 (as RankSys does); the
    * measure is flat between 50 and 100 neighbours and shrinkage 0 to 5.
+   *
+   * @return the default configuration
    */
   public static UserKnnConfig defaults() {
     return new UserKnnConfig(60, Similarity.COSINE, 2f, Runtime.getRuntime().availableProcessors());

@@ -60,18 +60,32 @@ public final class UserKnnModel implements Model {
     return users;
   }
 
-  /** The training matrix whose rows the neighbours contribute. Its arrays must not be modified. */
+  /**
+   * The training matrix whose rows the neighbours contribute.
+   *
+   * @return the matrix the model keeps (not a copy); its arrays must not be modified
+   */
   public InteractionMatrix matrix() {
     return matrix;
   }
 
-  /** The neighbours of training user {@code user}, most similar first. A copy. */
+  /**
+   * {@return a copy of the neighbours of training user {@code user}, most similar first}
+   *
+   * @param user the training user index, in [0, {@code matrix().rows()})
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
+   */
   public int[] neighborsOf(int user) {
     Objects.checkIndex(user, matrix.rows());
     return Arrays.copyOfRange(neighbors, pointers[user], pointers[user + 1]);
   }
 
-  /** The similarities of {@link #neighborsOf(int)}, in the same order. A copy. */
+  /**
+   * {@return a copy of the similarities of {@link #neighborsOf(int)}, in the same order}
+   *
+   * @param user the training user index, in [0, {@code matrix().rows()})
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
+   */
   public float[] similaritiesOf(int user) {
     Objects.checkIndex(user, matrix.rows());
     return Arrays.copyOfRange(similarities, pointers[user], pointers[user + 1]);

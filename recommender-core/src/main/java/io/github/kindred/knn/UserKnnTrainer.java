@@ -24,7 +24,12 @@ import java.util.concurrent.Future;
 public final class UserKnnTrainer implements Trainer<UserKnnModel> {
   private final UserKnnConfig config;
 
-  /** Creates a trainer with {@code config}. */
+  /**
+   * Creates a trainer with {@code config}.
+   *
+   * @param config the validated configuration
+   * @throws NullPointerException if {@code config} is null
+   */
   public UserKnnTrainer(UserKnnConfig config) {
     this.config = Objects.requireNonNull(config, "config");
   }

@@ -31,6 +31,9 @@ public record TrendingConfig(Duration halfLife, long referenceTime) {
    * A decay with the given half-life, relative to the latest timestamp in the data.
    *
    * @param halfLife the age at which an event counts half, positive (whole seconds are used, at least one)
+   * @return the configuration, with reference time {@link #LATEST}
+   * @throws IllegalArgumentException if {@code halfLife} is shorter than one second
+   * @throws NullPointerException if {@code halfLife} is null
    */
   public static TrendingConfig ofHalfLife(Duration halfLife) {
     return new TrendingConfig(halfLife, LATEST);
@@ -39,6 +42,8 @@ public record TrendingConfig(Duration halfLife, long referenceTime) {
   /**
    * A decay with a half-life of {@code halfLifeDays} days (fractions allowed), relative to the latest timestamp.
    *
+   * @param halfLifeDays the half-life in days of 86,400 seconds, for example 7 or 0.5; at least one second
+   * @return the configuration, with reference time {@link #LATEST}
    * @throws IllegalArgumentException if {@code halfLifeDays} is not finite or is below one second
    */
   public static TrendingConfig ofHalfLifeDays(double halfLifeDays) {
@@ -51,6 +56,7 @@ public record TrendingConfig(Duration halfLife, long referenceTime) {
   /**
    * Returns a copy whose decay is relative to {@code epochSeconds} instead of the latest timestamp.
    *
+   * @param epochSeconds the "now" of the decay in seconds since the epoch; later events are ignored by the trainer
    * @return a new configuration equal to this one except for {@code epochSeconds}; this record is unchanged
    */
   public TrendingConfig withReferenceTime(long epochSeconds) {

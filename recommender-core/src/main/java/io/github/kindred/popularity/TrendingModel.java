@@ -45,17 +45,26 @@ public final class TrendingModel implements Model {
     return new TrendingModel(config, referenceTime, users, items, trend.clone());
   }
 
-  /** The configuration it was trained with. */
+  /** {@return the configuration it was trained with} */
   public TrendingConfig config() {
     return config;
   }
 
-  /** The reference time the decay was computed at, in seconds since the epoch. */
+  /**
+   * {@return the reference time the decay was computed at, in seconds since the epoch (the latest event's time
+   * when the configuration says {@link TrendingConfig#LATEST})}
+   */
   public long referenceTime() {
     return referenceTime;
   }
 
-  /** The decayed weight of {@code item}. */
+  /**
+   * {@return the decayed weight of {@code item}: the sum over its events of weighted value times
+   * {@code 2^(-age / halfLife)}, &gt;= 0 for non-negative values}
+   *
+   * @param item the item index, in [0, {@code items().size()})
+   * @throws IndexOutOfBoundsException if {@code item} is out of range
+   */
   public float trend(int item) {
     Objects.checkIndex(item, trend.length);
     return trend[item];

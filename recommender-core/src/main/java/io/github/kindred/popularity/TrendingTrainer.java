@@ -15,7 +15,12 @@ import java.util.Objects;
 public final class TrendingTrainer implements Trainer<TrendingModel> {
   private final TrendingConfig config;
 
-  /** Creates a trainer with {@code config}. */
+  /**
+   * Creates a trainer with {@code config}.
+   *
+   * @param config the validated configuration
+   * @throws NullPointerException if {@code config} is null
+   */
   public TrendingTrainer(TrendingConfig config) {
     this.config = Objects.requireNonNull(config, "config");
   }
