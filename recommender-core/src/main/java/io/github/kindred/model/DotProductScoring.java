@@ -11,12 +11,16 @@ public interface DotProductScoring extends ItemVectors {
   /**
    * The item factors, row-major, {@code itemCount() * dimensions()} floats: the model's own storage, returned
    * without copying for the hot loop. Callers must never modify it.
+   *
+   * @return the internal array
    */
   float[] itemFactors();
 
   /**
    * Copies the vector of known user {@code user} into {@code out[0..dimensions())}.
    *
+   * @param user the training user index, in [0, {@code users().size()})
+   * @param out the destination, at least {@link #dimensions()} long; entries past that are untouched
    * @throws IndexOutOfBoundsException if {@code user} is out of range or {@code out} is too short
    */
   void userVector(int user, float[] out);

@@ -11,6 +11,8 @@ public interface ItemVectors {
   /**
    * Copies the vector of {@code item} into {@code out[0..dimensions())}.
    *
+   * @param item the item index
+   * @param out the destination, at least {@link #dimensions()} long; entries past that are untouched
    * @throws IndexOutOfBoundsException if {@code item} is out of range or {@code out} is too short
    */
   void itemVector(int item, float[] out);

@@ -57,6 +57,11 @@ public final class Query {
   /**
    * A query for known user {@code user} whose history is row {@code user} of {@code matrix} (typically the
    * training matrix).
+   *
+   * @param user the user index, in [0, {@code matrix.rows()})
+   * @param matrix the matrix whose row is the history: its items ascending, its values the weights
+   * @return the query, with an empty context
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
    */
   public static Query forUser(int user, InteractionMatrix matrix) {
     Objects.checkIndex(user, matrix.rows());
@@ -66,9 +71,12 @@ public final class Query {
   /**
    * A query for user {@code user} (or {@link #ANONYMOUS}) with the given history.
    *
-   * @param items item indexes of the history, each at most once
+   * @param user the user index, &gt;= 0, or {@link #ANONYMOUS}
+   * @param items item indexes of the history, each &gt;= 0 and at most once (copied)
    * @param weights the strength of each history item (1 for plain implicit feedback), finite; same length
-   * @throws IllegalArgumentException if the lengths differ, an item repeats, or a weight is not finite
+   * @return the query, with an empty context
+   * @throws IllegalArgumentException if the lengths differ, the user index is below -1, an item is negative or
+   *     repeats, or a weight is not finite
    */
   public static Query of(int user, int[] items, float[] weights) {
     if (items.length != weights.length) {
@@ -96,19 +104,31 @@ public final class Query {
     return new Query(user, items.clone(), weights.clone(), Context.EMPTY);
   }
 
-  /** An anonymous session: the given items, each with weight 1. */
+  /**
+   * An anonymous session: the given items, each with weight 1.
+   *
+   * @param items item indexes, each &gt;= 0 and at most once
+   * @return the query, with user {@link #ANONYMOUS} and an empty context
+   * @throws IllegalArgumentException if an item is negative or repeats
+   */
   public static Query ofItems(int... items) {
     float[] ones = new float[items.length];
     Arrays.fill(ones, 1f);
     return of(ANONYMOUS, items, ones);
   }
 
-  /** A query for a new user with nothing known: models answer with what needs no history (popularity). */
+  /** {@return a query for a new user with nothing known: models answer with what needs no history (popularity)} */
   public static Query empty() {
     return new Query(ANONYMOUS, NO_ITEMS, NO_WEIGHTS, Context.EMPTY);
   }
 
-  /** Returns a copy of this query with the given context. */
+  /**
+   * Returns a copy of this query with the given context, replacing any context it had.
+   *
+   * @param context the request context, possibly {@link Context#EMPTY}
+   * @return the new query; this one is unchanged
+   * @throws NullPointerException if {@code context} is null
+   */
   public Query withContext(Context context) {
     return new Query(user, items, weights, Objects.requireNonNull(context, "context"), userFeatures,
         userFeatureRow, eventItems, eventTimes);
@@ -186,7 +206,11 @@ public final class Query {
    * feature names against those they were trained on, so the table need not be the training table; other models
    * ignore the features. The table is referenced, not copied (it is immutable).
    *
+   * @param table the features, keyed by external user id
+   * @param userId the external id of the user the query is for, a row of {@code table}
+   * @return the new query; this one is unchanged
    * @throws IllegalArgumentException if {@code table} does not describe {@code userId}
+   * @throws NullPointerException if an argument is null
    */
   public Query withUserFeatures(FeatureTable table, String userId) {
     Objects.requireNonNull(table, "table");
@@ -194,52 +218,63 @@ public final class Query {
     return new Query(user, items, weights, context, table, row, eventItems, eventTimes);
   }
 
-  /** Whether the query carries user features ({@link #withUserFeatures}). */
+  /** {@return whether the query carries user features ({@link #withUserFeatures})} */
   public boolean hasUserFeatures() {
     return userFeatures != null;
   }
 
-  /** The table of the user features carried, or null if none. */
+  /** {@return the table of the user features carried, or null if none} */
   public FeatureTable userFeatureTable() {
     return userFeatures;
   }
 
-  /** The row of {@link #userFeatureTable()} that describes the user, or -1 if the query carries no features. */
+  /** {@return the row of {@link #userFeatureTable()} that describes the user, or -1 if the query carries none} */
   public int userFeatureRow() {
     return userFeatureRow;
   }
 
-  /** The user index, or {@link #ANONYMOUS}. */
+  /** {@return the user index, or {@link #ANONYMOUS}} */
   public int user() {
     return user;
   }
 
-  /** Number of history items. */
+  /** {@return the number of history items} */
   public int historySize() {
     return items.length;
   }
 
-  /** The item index of history entry {@code k}. */
+  /**
+   * {@return the item index of history entry {@code k}; entries are in the order the factory was given them
+   * (ascending for {@link #forUser})}
+   *
+   * @param k the history position, in [0, {@link #historySize()})
+   * @throws ArrayIndexOutOfBoundsException if {@code k} is out of range
+   */
   public int item(int k) {
     return items[k];
   }
 
-  /** The weight of history entry {@code k}. */
+  /**
+   * {@return the weight of history entry {@code k}, finite}
+   *
+   * @param k the history position, in [0, {@link #historySize()})
+   * @throws ArrayIndexOutOfBoundsException if {@code k} is out of range
+   */
   public float weight(int k) {
     return weights[k];
   }
 
-  /** A copy of the history's item indexes. */
+  /** {@return a copy of the history's item indexes, aligned with {@link #weights()}} */
   public int[] items() {
     return items.clone();
   }
 
-  /** A copy of the history's weights. */
+  /** {@return a copy of the history's weights, aligned with {@link #items()}} */
   public float[] weights() {
     return weights.clone();
   }
 
-  /** The request context ({@link Context#EMPTY} if none). */
+  /** {@return the request context ({@link Context#EMPTY} if none)} */
   public Context context() {
     return context;
   }

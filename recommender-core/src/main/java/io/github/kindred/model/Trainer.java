@@ -14,6 +14,8 @@ public interface Trainer<M extends Model> {
   /**
    * Fits {@code data}.
    *
+   * @param data the interactions (and features, for trainers that use them); not modified
+   * @return the immutable model, indexed by {@code data.users()} and {@code data.items()}
    * @throws IllegalArgumentException if the dataset cannot be fitted by this trainer (for example, it is too large
    *     for a dense solve); the message names the reason
    */
