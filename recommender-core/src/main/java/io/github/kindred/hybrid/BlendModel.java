@@ -41,6 +41,7 @@ public final class BlendModel implements Model {
    * @param parts at least one model; their item indexes must be prefixes of the longest one
    * @param weights one per part, each finite and {@code > 0}
    * @param normalization how each part's scores are normalised per request
+   * @return the blend, over the item index of its longest part
    * @throws IllegalArgumentException if the lists are empty or differ in length, a weight is invalid or the item
    *     spaces disagree
    */
@@ -71,7 +72,12 @@ public final class BlendModel implements Model {
     return List.of(parts);
   }
 
-  /** The weight of part {@code part}. */
+  /**
+   * {@return the weight of a part, finite and &gt; 0, as given to {@link #of}}
+   *
+   * @param part the part's position in the list given to {@link #of}
+   * @throws IndexOutOfBoundsException if {@code part} is out of range
+   */
   public float weight(int part) {
     return weights[part];
   }

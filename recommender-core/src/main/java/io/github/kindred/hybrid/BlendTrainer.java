@@ -45,7 +45,15 @@ public final class BlendTrainer implements Trainer<BlendModel> {
 
     private Builder() {}
 
-    /** Adds a part fitted on the blend's dataset, with {@code weight} (finite, {@code > 0}). */
+    /**
+     * Adds a part fitted on the blend's dataset.
+     *
+     * @param trainer the part's trainer, run by {@link BlendTrainer#fit} on the blend's dataset
+     * @param weight the part's weight on its normalised scores, finite and {@code > 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code weight} is not finite and positive
+     * @throws NullPointerException if {@code trainer} is null
+     */
     public Builder add(Trainer<?> trainer, float weight) {
       Objects.requireNonNull(trainer, "trainer");
       BlendModel.checkWeight(parts.size(), weight);
@@ -55,13 +63,29 @@ public final class BlendTrainer implements Trainer<BlendModel> {
       return this;
     }
 
-    /** Adds an already fitted model with {@code weight}; it is used as is, whatever dataset the blend fits. */
+    /**
+     * Adds an already fitted model; it is used as is, whatever dataset the blend fits, so its item index must be a
+     * prefix of (or equal to) the blend's.
+     *
+     * @param model the fitted part
+     * @param weight the part's weight on its normalised scores, finite and {@code > 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code weight} is not finite and positive
+     * @throws NullPointerException if {@code model} is null
+     */
     public Builder add(Model model, float weight) {
       Objects.requireNonNull(model, "model");
       return add(data -> model, weight);
     }
 
-    /** Sets the normalisation ({@link ScoreNormalization#Z_SCORE} by default). */
+    /**
+     * Sets how each part's scores are normalised per request before they are weighted, so that parts on different
+     * scales (cosine sums, dot products, counts) mix.
+     *
+     * @param normalization the normalisation; {@link ScoreNormalization#Z_SCORE} by default
+     * @return this builder
+     * @throws NullPointerException if {@code normalization} is null
+     */
     public Builder normalization(ScoreNormalization normalization) {
       this.normalization = Objects.requireNonNull(normalization, "normalization");
       return this;
@@ -70,6 +94,7 @@ public final class BlendTrainer implements Trainer<BlendModel> {
     /**
      * Returns the trainer.
      *
+     * @return the trainer over the parts added so far
      * @throws IllegalArgumentException if no part was added
      */
     public BlendTrainer build() {

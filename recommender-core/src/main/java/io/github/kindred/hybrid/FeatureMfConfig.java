@@ -72,6 +72,8 @@ public record FeatureMfConfig(int factors, int iterations, float learningRate, f
    * 32 factors, 30 epochs, learning rate 0.05, regularisation 1e-4, WARP with up to 50 negatives, seed 42, one
    * thread, {@link FeatureWeighting#plain()} weights, feature-only items included, id embeddings for users and
    * items.
+   *
+   * @return the default configuration
    */
   public static FeatureMfConfig defaults() {
     return new FeatureMfConfig(32, 30, 0.05f, 1e-4f, RankingLoss.WARP, 50, 42L, 1, FeatureWeighting.plain(), true,
@@ -180,6 +182,8 @@ public record FeatureMfConfig(int factors, int iterations, float learningRate, f
   /**
    * Returns a copy that does or does not extend the item index with feature-only items.
    *
+   * @param include whether items that the item feature table describes but nobody interacted with get an index
+   *     (and a score from their features alone)
    * @return a new configuration equal to this one except for {@code include}; this record is unchanged
    */
   public FeatureMfConfig withFeatureOnlyItems(boolean include) {

@@ -130,7 +130,12 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
     return k;
   }
 
-  /** The bias {@code b(item)}. */
+  /**
+   * {@return the bias {@code b(item)} added to every score of the item}
+   *
+   * @param item the item index, in [0, {@code items().size()})
+   * @throws IndexOutOfBoundsException if {@code item} is out of range
+   */
   public float itemBias(int item) {
     Objects.checkIndex(item, items.size());
     return itemBias[item];
@@ -146,6 +151,9 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
   /**
    * Writes the user vector {@code p} this model scores {@code query} with (see the class description) into
    * {@code out[0..factors)}.
+   *
+   * @param query the user, history and (optionally) user features
+   * @param out the destination, at least {@code factors} long; entries past that are untouched
    */
   public void userVector(Query query, float[] out) {
     int u = query.user();
@@ -213,6 +221,8 @@ public final class FeatureMfModel implements Model, ItemVectors, FoldIn, Similar
    *
    * @param table the new item's features (need not be the training table)
    * @param itemId the item's id in {@code table}
+   * @param out the destination of the item vector, at least {@code factors} long
+   * @return the item's bias (from its features)
    * @throws IllegalArgumentException if {@code table} does not describe {@code itemId}
    */
   public float newItemVector(FeatureTable table, String itemId, float[] out) {

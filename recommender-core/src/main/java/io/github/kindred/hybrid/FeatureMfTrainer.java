@@ -43,7 +43,12 @@ public final class FeatureMfTrainer implements Trainer<FeatureMfModel> {
   private final FeatureMfConfig config;
   private final TrainingListener listener;
 
-  /** Creates a trainer with {@code config}. */
+  /**
+   * Creates a trainer with {@code config} that reports no progress.
+   *
+   * @param config the validated hyperparameters, seed and thread count
+   * @throws NullPointerException if {@code config} is null
+   */
   public FeatureMfTrainer(FeatureMfConfig config) {
     this(config, TrainingListener.NONE);
   }
@@ -53,7 +58,14 @@ public final class FeatureMfTrainer implements Trainer<FeatureMfModel> {
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
-  /** Returns a trainer with the same configuration that reports each finished epoch to {@code listener}. */
+  /**
+   * Returns a trainer with the same configuration that reports each finished epoch to {@code listener}.
+   *
+   * @param listener called from a training thread after each epoch, never concurrently; an exception it
+   *     throws aborts the fit
+   * @return a new trainer; this one is unchanged
+   * @throws NullPointerException if {@code listener} is null
+   */
   public FeatureMfTrainer withListener(TrainingListener listener) {
     return new FeatureMfTrainer(config, listener);
   }

@@ -17,6 +17,10 @@ public enum ScoreNormalization {
   /**
    * Normalises {@code scores[0..n)} in place and returns the lowest normalised value (0 if there is none), the value
    * a blend gives to items this model does not score.
+   *
+   * @param scores the scores, normalised in place
+   * @param n how many leading scores to normalise, in [0, {@code scores.length}]
+   * @return the lowest normalised value, or 0 if {@code n} is 0
    */
   public float normalize(float[] scores, int n) {
     double sum = 0;

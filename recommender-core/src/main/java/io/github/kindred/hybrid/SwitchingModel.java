@@ -34,7 +34,10 @@ public final class SwitchingModel implements Model {
   /**
    * Switches between {@code cold} and {@code warm}.
    *
+   * @param cold the model for short histories, for example popularity or a content model
+   * @param warm the model from {@code threshold} history items on
    * @param threshold the history length from which the warm model answers, at least 1
+   * @return the switching model, over the longer of the two item indexes
    * @throws IllegalArgumentException if the threshold is below 1 or the item spaces disagree
    */
   public static SwitchingModel of(Model cold, Model warm, int threshold) {
@@ -64,7 +67,12 @@ public final class SwitchingModel implements Model {
     return threshold;
   }
 
-  /** The model that answers {@code query}. */
+  /**
+   * {@return the model that answers {@code query}: the warm one if its history has at least {@link #threshold()}
+   * items, else the cold one}
+   *
+   * @param query the request
+   */
   public Model choose(Query query) {
     return query.historySize() < threshold ? cold : warm;
   }

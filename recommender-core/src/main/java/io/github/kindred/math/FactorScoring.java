@@ -65,6 +65,14 @@ public final class FactorScoring {
    * the additions overlap. Measured (minimum thread CPU time, 100,000 x 64 items, shared 2-core AMD EPYC), this took
    * the row-major scoring loop from 3.7 ms to 2.5 ms per user, below the 2.7 ms of an arraycopy of the same matrix.
    * The result differs from the one-accumulator sum by float rounding only (the terms are summed in another order).
+   *
+   * @param a the first array
+   * @param aOff where the first vector starts in {@code a}
+   * @param b the second array
+   * @param bOff where the second vector starts in {@code b}
+   * @param n the vector length, &gt;= 0
+   * @return the dot product, 0 for {@code n == 0}
+   * @throws ArrayIndexOutOfBoundsException if a range exceeds its array
    */
   public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
     if (VECTOR_DOT != null) {
@@ -130,7 +138,8 @@ public final class FactorScoring {
    * @param items number of items
    * @param factors vector length
    * @param user the user vector, at least {@code factors} long
-   * @param excludedSorted per user, ascending item indexes to skip (possibly empty), at least {@code userCount}
+   * @param excludedSorted ascending item indexes to skip, possibly empty
+   * @param top receives every non-excluded item with its score; not reset first, so it may already hold candidates
    */
   public static void scoreTopN(float[] itemFactors, int items, int factors, float[] user, int[] excludedSorted,
       TopN top) {
@@ -146,7 +155,10 @@ public final class FactorScoring {
    * @param items number of items
    * @param factors vector length
    * @param user the user vector, at least {@code factors} long
-   * @param excludedSorted per user, ascending item indexes to skip (possibly empty), at least {@code userCount}
+   * @param excludedSorted holds the ascending item indexes to skip in {@code [from, to)}
+   * @param from the first position of the exclusions in {@code excludedSorted}
+   * @param to the end (exclusive) of the exclusions in {@code excludedSorted}
+   * @param top receives every non-excluded item with its score; not reset first
    */
   public static void scoreTopN(float[] itemFactors, int items, int factors, float[] user, int[] excludedSorted,
       int from, int to, TopN top) {

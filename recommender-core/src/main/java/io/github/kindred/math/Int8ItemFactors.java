@@ -110,12 +110,12 @@ public final class Int8ItemFactors {
     return Math.max(-127, Math.min(127, c));
   }
 
-  /** Number of items. */
+  /** {@return the number of items} */
   public int items() {
     return items;
   }
 
-  /** Length of every item vector. */
+  /** {@return the length of every item vector} */
   public int dimensions() {
     return dimensions;
   }

@@ -20,6 +20,7 @@ public final class TopN {
   /**
    * Creates a selector for up to {@code n} results.
    *
+   * @param n the capacity, &gt;= 0 (0 keeps nothing)
    * @throws IllegalArgumentException if {@code n < 0}
    */
   public TopN(int n) {
@@ -31,7 +32,13 @@ public final class TopN {
     capacity = n;
   }
 
-  /** Empties the selector and sets its capacity to {@code n}, growing its arrays if needed. */
+  /**
+   * Empties the selector and sets its capacity to {@code n}, growing its arrays if needed (they never shrink, so a
+   * reused selector allocates nothing after its largest request).
+   *
+   * @param n the new capacity, &gt;= 0
+   * @throws IllegalArgumentException if {@code n < 0}
+   */
   public void reset(int n) {
     if (n < 0) {
       throw new IllegalArgumentException("n must be >= 0, got " + n);
@@ -44,7 +51,7 @@ public final class TopN {
     size = 0;
   }
 
-  /** Number of pairs held (at most the capacity). */
+  /** {@return the number of pairs held, at most the capacity} */
   public int size() {
     return size;
   }
@@ -52,6 +59,8 @@ public final class TopN {
   /**
    * The score a new candidate must beat to enter once the selector is full: the worst score held, or negative
    * infinity while there is room. Callers of fused loops compare against it before calling {@link #offer}.
+   *
+   * @return the entry threshold; a candidate equal to it may still enter if its index is smaller
    */
   public float threshold() {
     return size < capacity ? Float.NEGATIVE_INFINITY : scores[0];
@@ -60,8 +69,9 @@ public final class TopN {
   /**
    * Offers a candidate; returns whether it was kept.
    *
-   * @param id the candidate's index, >= 0
-   * @param score the candidate's score
+   * @param id the candidate's index, &gt;= 0
+   * @param score the candidate's score; NaN and negative infinity are never kept
+   * @return true if the candidate is now held (possibly evicting the worst pair), false if it was rejected
    */
   public boolean offer(int id, float score) {
     if (!(score > Float.NEGATIVE_INFINITY) || capacity == 0) {
@@ -128,6 +138,11 @@ public final class TopN {
   /**
    * Moves the held pairs, best first, into {@code outIds} and {@code outScores} (either may be null) and empties
    * the selector. Returns the number written.
+   *
+   * @param outIds receives the indexes at positions {@code [0, size())}, or null
+   * @param outScores receives the scores, aligned with {@code outIds}, or null
+   * @return the number of pairs written, the former {@link #size()}
+   * @throws ArrayIndexOutOfBoundsException if a non-null output is shorter than {@link #size()}
    */
   public int drainTo(int[] outIds, float[] outScores) {
     int n = size;
@@ -169,7 +184,7 @@ public final class TopN {
     return id;
   }
 
-  /** Returns the held indexes, best first, and empties the selector. */
+  /** {@return a new array of the held indexes, best first; the selector is emptied} */
   public int[] drain() {
     int[] out = new int[size];
     drainTo(out, null);
@@ -179,12 +194,25 @@ public final class TopN {
   /**
    * Returns the indexes of the {@code n} highest scores in {@code scores}, best first, ties by smaller index;
    * fewer if fewer scores are above negative infinity.
+   *
+   * @param scores the scores of indexes {@code 0..scores.length-1}; NaN and negative infinity are never selected
+   * @param n how many to select, &gt;= 0
+   * @return a new array of at most {@code n} indexes
+   * @throws IllegalArgumentException if {@code n < 0}
    */
   public static int[] select(float[] scores, int n) {
     return select(scores, scores.length, n);
   }
 
-  /** As {@link #select(float[], int)}, over the first {@code length} scores only. */
+  /**
+   * As {@link #select(float[], int)}, over the first {@code length} scores only.
+   *
+   * @param scores the scores; only {@code scores[0..length)} are read
+   * @param length how many leading scores compete, in [0, {@code scores.length}]
+   * @param n how many to select, &gt;= 0
+   * @return a new array of at most {@code n} indexes
+   * @throws IllegalArgumentException if {@code n < 0}
+   */
   public static int[] select(float[] scores, int length, int n) {
     TopN top = new TopN(n);
     for (int i = 0; i < length; i++) {
