@@ -25,7 +25,7 @@ public record ContentConfig(FeatureWeighting weighting, boolean includeFeatureOn
     }
   }
 
-  /** TF-IDF profiles ({@link FeatureWeighting#tfIdf()}), feature-only items included. */
+  /** {@return TF-IDF profiles ({@link FeatureWeighting#tfIdf()}), feature-only items included} */
   public static ContentConfig defaults() {
     return new ContentConfig(FeatureWeighting.tfIdf(), true);
   }
@@ -43,6 +43,8 @@ public record ContentConfig(FeatureWeighting weighting, boolean includeFeatureOn
   /**
    * Returns a copy that does or does not extend the item index with feature-only items.
    *
+   * @param include whether items that the item feature table describes but nobody interacted with get an index
+   *     (and a score from their profile alone)
    * @return a new configuration equal to this one except for {@code include}; this record is unchanged
    */
   public ContentConfig withFeatureOnlyItems(boolean include) {

@@ -68,13 +68,24 @@ public final class ContentModel implements Model, SimilarItems, ItemVectors {
     return users;
   }
 
-  /** The feature indexes of the profile of {@code item}, ascending. A copy. */
+  /**
+   * {@return a copy of the feature indexes of the profile of {@code item}, ascending; empty for an item without
+   * features}
+   *
+   * @param item the item index, in [0, {@code items().size()})
+   * @throws IndexOutOfBoundsException if {@code item} is out of range
+   */
   public int[] profileFeatures(int item) {
     Objects.checkIndex(item, items.size());
     return Arrays.copyOfRange(features, pointers[item], pointers[item + 1]);
   }
 
-  /** The weights of the profile of {@code item}, aligned with {@link #profileFeatures(int)}. A copy. */
+  /**
+   * {@return a copy of the weights of the profile of {@code item}, aligned with {@link #profileFeatures(int)}}
+   *
+   * @param item the item index, in [0, {@code items().size()})
+   * @throws IndexOutOfBoundsException if {@code item} is out of range
+   */
   public float[] profileWeights(int item) {
     Objects.checkIndex(item, items.size());
     return Arrays.copyOfRange(values, pointers[item], pointers[item + 1]);

@@ -17,7 +17,12 @@ import java.util.Objects;
 public final class ContentTrainer implements Trainer<ContentModel> {
   private final ContentConfig config;
 
-  /** Creates a trainer with {@code config}. */
+  /**
+   * Creates a trainer with {@code config}.
+   *
+   * @param config the validated configuration
+   * @throws NullPointerException if {@code config} is null
+   */
   public ContentTrainer(ContentConfig config) {
     this.config = Objects.requireNonNull(config, "config");
   }
@@ -38,6 +43,10 @@ public final class ContentTrainer implements Trainer<ContentModel> {
   /**
    * Returns {@code known} extended with the entities of {@code table} it does not contain, appended in table
    * order: the item index of a model that can score items with features but no interactions.
+   *
+   * @param known the ids with interactions, keeping their indexes
+   * @param table the feature table whose other entities are appended
+   * @return {@code known} itself if the table adds nothing, else a new, longer index
    */
   public static IdIndex withFeatureOnly(IdIndex known, FeatureTable table) {
     IdIndex described = table.entities();

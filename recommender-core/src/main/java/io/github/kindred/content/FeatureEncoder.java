@@ -50,6 +50,7 @@ public final class FeatureEncoder {
    * @param table the features, not null
    * @param entities the entities whose rows define {@code N}, the document frequencies and the numeric statistics
    * @param weighting the weighting scheme
+   * @return the encoder, holding {@code table} and the fitted statistics
    */
   public static FeatureEncoder fit(FeatureTable table, IdIndex entities, FeatureWeighting weighting) {
     Objects.requireNonNull(table, "table");
@@ -141,7 +142,7 @@ public final class FeatureEncoder {
     return weighting;
   }
 
-  /** {@code N}: the number of fitted entities the table describes. */
+  /** {@return {@code N}: the number of fitted entities the table describes} */
   public int fittedEntities() {
     return fitted;
   }
@@ -156,7 +157,12 @@ public final class FeatureEncoder {
     return table.features();
   }
 
-  /** {@code ln(N / max(df, 1))} of feature {@code feature}, whether or not IDF weighting is on. */
+  /**
+   * {@return {@code ln(N / max(df, 1))} of a feature, whether or not IDF weighting is on; 0 for a feature every
+   * fitted entity has}
+   *
+   * @param feature the feature index of the fitted table
+   */
   public float idf(int feature) {
     return idf[feature];
   }
@@ -167,6 +173,7 @@ public final class FeatureEncoder {
    * @param row a row of {@code source}
    * @param outFeatures receives the feature indexes (not necessarily ascending); at least as long as the row
    * @param outValues receives the weights, aligned with {@code outFeatures}
+   * @return the number of entries written
    */
   public int encode(int row, int[] outFeatures, float[] outValues) {
     return encode(table, row, outFeatures, outValues);
@@ -217,7 +224,8 @@ public final class FeatureEncoder {
   /**
    * Encodes every entity of {@code entities} (rows the table does not describe stay empty) into one CSR structure.
    *
-   * @param entities the entities whose rows define {@code N}, the document frequencies and the numeric statistics
+   * @param entities the entities to encode, in the order of the result's rows
+   * @return the vectors, one row per entity of {@code entities}
    */
   public Encoded encodeAll(IdIndex entities) {
     int[] rows = table.rowsFor(entities);

@@ -18,7 +18,13 @@ import java.util.TreeMap;
 public final class FeatureEncoderFiles {
   private FeatureEncoderFiles() {}
 
-  /** Writes {@code encoder} to {@code out}. */
+  /**
+   * Writes {@code encoder} to {@code out}: its table, weighting and fitted statistics, so that a loaded model
+   * encodes new entities exactly as the saved one did.
+   *
+   * @param encoder the encoder
+   * @param out the model output of the enclosing codec
+   */
   public static void write(FeatureEncoder encoder, ModelOutput out) {
     writeWeighting(encoder.weighting(), out);
     out.writeInt(encoder.fittedEntities());
@@ -47,6 +53,8 @@ public final class FeatureEncoderFiles {
   /**
    * Reads an encoder written by {@link #write}.
    *
+   * @param in the model input of the enclosing codec, positioned where {@link #write} began
+   * @return the encoder
    * @throws ModelFormatException if the state is inconsistent
    */
   public static FeatureEncoder read(ModelInput in) throws ModelFormatException {
@@ -82,7 +90,12 @@ public final class FeatureEncoderFiles {
     }
   }
 
-  /** Writes a weighting scheme; field weights in name order, so that equal schemes give equal bytes. */
+  /**
+   * Writes a weighting scheme; field weights in name order, so that equal schemes give equal bytes.
+   *
+   * @param w the scheme
+   * @param out the model output of the enclosing codec
+   */
   public static void writeWeighting(FeatureWeighting w, ModelOutput out) {
     out.writeBoolean(w.idf());
     out.writeString(w.scaling().name());
@@ -98,6 +111,8 @@ public final class FeatureEncoderFiles {
   /**
    * Reads a weighting scheme written by {@link #writeWeighting}.
    *
+   * @param in the model input of the enclosing codec
+   * @return the scheme
    * @throws ModelFormatException if it is invalid
    */
   public static FeatureWeighting readWeighting(ModelInput in) throws ModelFormatException {

@@ -35,17 +35,24 @@ public record FeatureWeighting(boolean idf, NumericScaling scaling, Map<String, 
     fieldWeights = Map.copyOf(fieldWeights);
   }
 
-  /** TF-IDF, z-scored numbers, all fields weight 1, unit-length profiles: the content-based default. */
+  /** {@return TF-IDF, z-scored numbers, all fields weight 1, unit-length profiles: the content-based default} */
   public static FeatureWeighting tfIdf() {
     return new FeatureWeighting(true, NumericScaling.Z_SCORE, Map.of(), true);
   }
 
-  /** Raw term frequencies without IDF, z-scored numbers, unit-length profiles: the feature-aware model's default. */
+  /**
+   * {@return raw term frequencies without IDF, z-scored numbers, unit-length profiles: the feature-aware model's
+   * default}
+   */
   public static FeatureWeighting plain() {
     return new FeatureWeighting(false, NumericScaling.Z_SCORE, Map.of(), true);
   }
 
-  /** The weight of field {@code field}: its entry in {@link #fieldWeights()}, or 1. */
+  /**
+   * {@return the weight of a field: its entry in {@link #fieldWeights()}, or 1}
+   *
+   * @param field the field name
+   */
   public float weightOf(String field) {
     Float w = fieldWeights.get(field);
     return w == null ? 1f : w;

@@ -54,7 +54,10 @@ public final class ContextualPostFilter implements Trainer<ContextualPostFilter.
    * Wraps an already fitted model with affinities counted on {@code log}, which must index items as the model does
    * (typically the log the model was fitted on).
    *
+   * @param model the fitted model whose scores are re-weighted
+   * @param log the events whose contexts the affinities are counted on
    * @param config the configuration, not null
+   * @return the wrapping model
    * @throws IllegalArgumentException if the log's items differ from the model's, or a configured feature does not
    *     occur in the log
    */
@@ -159,6 +162,11 @@ public final class ContextualPostFilter implements Trainer<ContextualPostFilter.
     /**
      * Returns {@code a_f(item, value)^strength} for the named feature and value, or 1 if the feature is not used or
      * the value was never seen in training.
+     *
+     * @param feature the context feature name
+     * @param value the feature's value in the request
+     * @param item the item index
+     * @return the multiplier of the item's score, &gt;= 0; 1 is neutral
      */
     public float affinity(String feature, String value, int item) {
       Objects.checkIndex(item, itemCount());

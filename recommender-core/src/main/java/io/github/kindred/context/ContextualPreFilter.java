@@ -227,7 +227,11 @@ public final class ContextualPreFilter implements Trainer<ContextualPreFilter.Pr
       return n;
     }
 
-    /** The model that answers a request with {@code context}: the finest matching slice, else the fallback. */
+    /**
+     * {@return the model that answers a request with {@code context}: the finest matching slice, else the fallback}
+     *
+     * @param context the request context; features no slice uses are ignored
+     */
     public Model modelFor(Context context) {
       Objects.requireNonNull(context, "context");
       for (SliceLevel l : levels) {
@@ -242,6 +246,9 @@ public final class ContextualPreFilter implements Trainer<ContextualPreFilter.Pr
     /**
      * The slice that answers a request with {@code context}, as the context features and values that define it;
      * {@link Context#EMPTY} when the fallback answers.
+     *
+     * @param context the request context
+     * @return the slice's defining features and values
      */
     public Context sliceFor(Context context) {
       Objects.requireNonNull(context, "context");

@@ -38,7 +38,12 @@ import java.util.SplittableRandom;
 public final class FactorizationMachine implements Trainer<FactorizationMachineModel> {
   private final FactorizationMachineConfig config;
 
-  /** Creates a trainer with {@code config}. */
+  /**
+   * Creates a trainer with {@code config}.
+   *
+   * @param config the validated hyperparameters and seed
+   * @throws NullPointerException if {@code config} is null
+   */
   public FactorizationMachine(FactorizationMachineConfig config) {
     this.config = Objects.requireNonNull(config, "config");
   }

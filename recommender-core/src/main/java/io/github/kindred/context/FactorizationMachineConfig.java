@@ -66,6 +66,8 @@ public record FactorizationMachineConfig(
   /**
    * 32 factors, 20 epochs, AdaGrad learning rate 0.1, regularisation 0.001 (factors) and 0.001 (weights), initial
    * standard deviation 0.05, every context feature, item and user features on, seed 42.
+   *
+   * @return the default configuration
    */
   public static FactorizationMachineConfig defaults() {
     return new FactorizationMachineConfig(32, 20, 0.1f, 0.001f, 0.001f, 0.05f, true, List.of(), true, true, 42L);
@@ -107,8 +109,10 @@ public record FactorizationMachineConfig(
   /**
    * Returns a copy with other regularisation of the factors and of the linear weights.
    *
-   * @param factors length of every feature's factor vector, at least 1
-   * @return a new configuration equal to this one except for {@code weights}; this record is unchanged
+   * @param factors L2 penalty on the factor vectors (the new {@code regularization}), at least 0
+   * @param weights L2 penalty on the linear weights (the new {@code biasRegularization}), at least 0
+   * @return a new configuration equal to this one except for the two penalties; this record is unchanged
+   * @throws IllegalArgumentException if a penalty is negative or not finite
    */
   public FactorizationMachineConfig withRegularization(float factors, float weights) {
     return new FactorizationMachineConfig(this.factors, epochs, learningRate, factors, weights, initStd,
@@ -121,7 +125,13 @@ public record FactorizationMachineConfig(
         initStd, false, contextFeatures, itemFeatures, userFeatures, seed);
   }
 
-  /** Returns a copy using only the named context features. */
+  /**
+   * Returns a copy using only the named context features (and context switched on).
+   *
+   * @param names the context features, none null or repeated; none means every context feature of the log
+   * @return a new configuration; this record is unchanged
+   * @throws IllegalArgumentException if a name repeats
+   */
   public FactorizationMachineConfig withContextFeatures(String... names) {
     return new FactorizationMachineConfig(factors, epochs, learningRate, regularization, biasRegularization,
         initStd, true, List.of(names), itemFeatures, userFeatures, seed);
@@ -130,7 +140,9 @@ public record FactorizationMachineConfig(
   /**
    * Returns a copy with item and user features switched on or off.
    *
-   * @return a new configuration equal to this one except for {@code users}; this record is unchanged
+   * @param items whether the dataset's item features are inputs
+   * @param users whether the dataset's user features are inputs
+   * @return a new configuration equal to this one except for the two switches; this record is unchanged
    */
   public FactorizationMachineConfig withFeatures(boolean items, boolean users) {
     return new FactorizationMachineConfig(factors, epochs, learningRate, regularization, biasRegularization,

@@ -53,7 +53,7 @@ public record PostFilterConfig(List<String> features, float strength, Smoothing 
     }
   }
 
-  /** Every context feature, strength 1, Bayesian smoothing with a prior of 20 events. */
+  /** {@return every context feature, strength 1, Bayesian smoothing with a prior of 20 events} */
   public static PostFilterConfig defaults() {
     return new PostFilterConfig(List.of(), 1f, Smoothing.BAYESIAN, 20f);
   }
@@ -61,7 +61,9 @@ public record PostFilterConfig(List<String> features, float strength, Smoothing 
   /**
    * Returns a copy using only the given context features.
    *
-   * @param features the context features whose affinities re-weight the scores; empty means every context feature of the training log. Copied; not null, no null or repeated names
+   * @param features the context features whose affinities re-weight the scores; empty means every context feature
+   *     of the training log. Copied; not null, no null or repeated names
+   * @return a new configuration equal to this one except for {@code features}; this record is unchanged
    */
   public PostFilterConfig withFeatures(String... features) {
     return new PostFilterConfig(List.of(features), strength, smoothing, prior);

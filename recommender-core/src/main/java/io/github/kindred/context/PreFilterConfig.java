@@ -49,7 +49,13 @@ public record PreFilterConfig(List<List<String>> slices, int minEvents, boolean 
     }
   }
 
-  /** Slices by each single feature given, at least 500 events per slice, binarised. */
+  /**
+   * Slices by each single feature given, at least 500 events per slice, binarised.
+   *
+   * @param features the context feature names, at least one, none repeated; each becomes a one-feature definition
+   * @return the configuration
+   * @throws IllegalArgumentException if no feature is given or one repeats
+   */
   public static PreFilterConfig byEach(String... features) {
     List<List<String>> s = new ArrayList<>();
     for (String f : features) {
@@ -68,7 +74,14 @@ public record PreFilterConfig(List<List<String>> slices, int minEvents, boolean 
     return new PreFilterConfig(slices, minEvents, binary);
   }
 
-  /** Returns a copy with one more slice definition over the given features together. */
+  /**
+   * Returns a copy with one more slice definition over the given features together, for example
+   * {@code withSlice("task", "timeOfDay")}.
+   *
+   * @param features the context feature names of the definition, at least one, none repeated
+   * @return a new configuration; this record is unchanged
+   * @throws IllegalArgumentException if the definition is empty, repeats a name or repeats an existing definition
+   */
   public PreFilterConfig withSlice(String... features) {
     List<List<String>> s = new ArrayList<>(slices);
     s.add(List.of(features));

@@ -51,6 +51,7 @@ public final class TimeFeatures {
    * Returns the index in {@link #TIMES_OF_DAY} of a local hour.
    *
    * @param hour the hour of the day, 0 to 23
+   * @return the index, 0 to 3
    * @throws IllegalArgumentException if {@code hour} is out of range
    */
   public static int timeOfDayIndex(int hour) {
@@ -67,6 +68,7 @@ public final class TimeFeatures {
    * Returns the index in {@link #SEASONS} of a month (northern hemisphere, meteorological).
    *
    * @param month the month, 1 (January) to 12
+   * @return the index, 0 (winter) to 3 (autumn)
    * @throws IllegalArgumentException if {@code month} is out of range
    */
   public static int seasonIndex(int month) {
@@ -81,6 +83,7 @@ public final class TimeFeatures {
    *
    * @param epochSeconds seconds since the epoch
    * @param zone the time zone in which the hour, day and month are read, not null
+   * @return the context of {@value #TIME_OF_DAY}, {@value #DAY_OF_WEEK}, {@value #WEEKEND} and {@value #SEASON}
    */
   public static Context of(long epochSeconds, ZoneId zone) {
     return Context.of(asMap(epochSeconds, zone));
@@ -106,6 +109,7 @@ public final class TimeFeatures {
    *
    * @param log the events, not null
    * @param zone the time zone of the users, not null
+   * @return the new log; {@code log} is unchanged
    */
   public static InteractionLog derive(InteractionLog log, ZoneId zone) {
     Objects.requireNonNull(log, "log");
