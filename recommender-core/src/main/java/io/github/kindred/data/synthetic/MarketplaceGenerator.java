@@ -1,11 +1,11 @@
 package io.github.kindred.data.synthetic;
 
-import io.github.kindred.context.TimeFeatures;
 import io.github.kindred.data.Context;
 import io.github.kindred.data.EventTypes;
 import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.IdIndex;
 import io.github.kindred.data.InteractionLog;
+import io.github.kindred.data.TimeFeatures;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
