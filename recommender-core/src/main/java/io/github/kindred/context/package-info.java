@@ -3,8 +3,9 @@
  * ({@link io.github.kindred.data.Context}), such as the part of the day, the season, the district or the task type.
  *
  * <ul>
- *   <li>{@link io.github.kindred.context.TimeFeatures} derives time-of-day, day-of-week, weekend and season
- *       features from timestamps in a time zone, for one instant or for every event of a log.
+ *   <li>{@link io.github.kindred.data.TimeFeatures} (in {@code data}, since the data layer derives them too)
+ *       derives time-of-day, day-of-week, weekend and season features from timestamps in a time zone, for one
+ *       instant or for every event of a log.
  *   <li>{@link io.github.kindred.context.ContextualPreFilter} fits any context-free trainer once per context slice
  *       large enough, and answers from the finest matching slice, backing off to coarser slices and then to a
  *       model of all events.

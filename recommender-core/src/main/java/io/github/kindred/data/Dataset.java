@@ -117,6 +117,30 @@ public final class Dataset {
     return new Dataset(log, matrix, itemFeatures, Objects.requireNonNull(features, "features"));
   }
 
+  /**
+   * Checks that every stored interaction value is {@code >= 0}, for trainers whose model reads a value as an amount
+   * of preference (a confidence, a positive example) and would silently fit a negative one as a like. Costs one pass
+   * over the stored values; the matrix never holds a non-finite value (see {@link InteractionMatrix}).
+   *
+   * @param algorithm the trainer's name, for the message
+   * @throws IllegalArgumentException naming the algorithm, the first negative value in user order, and its user and
+   *     item ids and indexes
+   */
+  public void requireNonNegativeValues(String algorithm) {
+    float[] v = matrix.values();
+    int[] ptr = matrix.rowPointers();
+    int[] cols = matrix.columnIndexes();
+    for (int u = 0; u < matrix.rows(); u++) {
+      for (int p = ptr[u]; p < ptr[u + 1]; p++) {
+        if (!(v[p] >= 0)) {
+          throw new IllegalArgumentException(algorithm + " needs interaction values >= 0, got " + v[p] + " for user '"
+              + users().idOf(u) + "' (index " + u + ") and item '" + items().idOf(cols[p]) + "' (index " + cols[p]
+              + ")");
+        }
+      }
+    }
+  }
+
   @Override
   public String toString() {
     return "Dataset[users=" + userCount() + ", items=" + itemCount() + ", interactions=" + matrix.nnz() + "]";

@@ -14,7 +14,8 @@ import java.util.Objects;
  *
  * <p>The accessor methods for the arrays return the matrix's own storage, without copying, for the hot loops of
  * trainers; callers must never modify them. Apart from that contract the matrix is immutable and safe to share
- * between threads.
+ * between threads. Every stored value is finite: the factories reject non-finite input and cells whose values
+ * combine to a non-finite one.
  */
 public final class InteractionMatrix {
   private final int rows;
@@ -59,8 +60,8 @@ public final class InteractionMatrix {
    * @param timeOf timestamp of each triplet (used by {@link DuplicatePolicy#LATEST}), or null for log order
    * @param policy how repeated cells are combined
    * @return the matrix; the triplet arrays are read, not kept
-   * @throws IllegalArgumentException if the arrays differ in length, an index is out of range or a value is not
-   *     finite
+   * @throws IllegalArgumentException if the arrays differ in length, an index is out of range, a value is not
+   *     finite or the values of a cell combine to a non-finite one
    * @throws NullPointerException if {@code policy} or a triplet array other than {@code timeOf} is null
    */
   public static InteractionMatrix of(
@@ -117,6 +118,11 @@ public final class InteractionMatrix {
           v = policy.combine(v, cellTime, valueOf[e2], t2);
           cellTime = Math.max(cellTime, t2);
           k++;
+        }
+        // Only SUM can leave the finite range (two values above Float.MAX_VALUE / 2); no trainer can use infinity.
+        if (!Float.isFinite(v)) {
+          throw new IllegalArgumentException("cell (row " + r + ", column " + column + ") combines to " + v
+              + " with policy " + policy + "; scale the values down");
         }
         outColumns[nnz] = column;
         outValues[nnz] = v;

@@ -74,8 +74,17 @@ public final class BprTrainer implements Trainer<BprModel> {
     return config;
   }
 
+  /**
+   * Fits {@code data}. Every stored interaction is a positive example whatever its value, so a negative value (a
+   * dislike) would be learnt as a like: such data is rejected before anything is allocated.
+   *
+   * @param data the training data, values {@code >= 0}
+   * @return the model
+   * @throws IllegalArgumentException if a stored value is negative, naming it with its user and item
+   */
   @Override
   public BprModel fit(Dataset data) {
+    data.requireNonNegativeValues("BPR");
     InteractionMatrix m = data.matrix();
     int nu = m.rows();
     int ni = m.columns();

@@ -70,18 +70,14 @@ public final class ImplicitAlsTrainer implements Trainer<ImplicitAlsModel> {
   /**
    * Fits {@code data}.
    *
-   * @throws IllegalArgumentException if a stored value is negative (its confidence would be below 1)
+   * @throws IllegalArgumentException if a stored value is negative (its confidence would be below 1), naming it
+   *     with its user and item
    */
   @Override
   public ImplicitAlsModel fit(Dataset data) {
+    data.requireNonNegativeValues("implicit ALS");
     InteractionMatrix m = data.matrix();
     float[] rowValues = m.values();
-    for (int k = 0; k < rowValues.length; k++) {
-      if (rowValues[k] < 0) {
-        throw new IllegalArgumentException("implicit ALS needs values >= 0, got " + rowValues[k]
-            + " at interaction " + k + " in row order");
-      }
-    }
     int nu = m.rows();
     int ni = m.columns();
     int f = config.factors();

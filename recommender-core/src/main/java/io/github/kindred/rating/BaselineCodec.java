@@ -4,6 +4,7 @@ import io.github.kindred.persist.ModelCodec;
 import io.github.kindred.persist.ModelFormatException;
 import io.github.kindred.persist.ModelInput;
 import io.github.kindred.persist.ModelOutput;
+import io.github.kindred.rating.RatingModel.RatingState;
 
 /** Persists baseline predictors under the algorithm name {@code "baseline"}. Thread-safe. */
 public final class BaselineCodec implements ModelCodec<BaselineModel> {

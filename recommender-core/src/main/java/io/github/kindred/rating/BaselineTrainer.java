@@ -3,6 +3,7 @@ package io.github.kindred.rating;
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.model.Trainer;
+import io.github.kindred.rating.RatingModel.Ratings;
 import java.util.Objects;
 
 /**

@@ -4,6 +4,7 @@ import io.github.kindred.persist.ModelCodec;
 import io.github.kindred.persist.ModelFormatException;
 import io.github.kindred.persist.ModelInput;
 import io.github.kindred.persist.ModelOutput;
+import io.github.kindred.rating.RatingModel.RatingState;
 
 /** Persists biased MF models under the algorithm name {@code "biasedmf"}. Thread-safe. */
 public final class BiasedMfCodec implements ModelCodec<BiasedMfModel> {

@@ -3,6 +3,7 @@ package io.github.kindred.rating;
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.model.Trainer;
+import io.github.kindred.rating.RatingModel.Ratings;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -33,8 +34,11 @@ public final class BiasedMfTrainer implements Trainer<BiasedMfModel> {
   }
 
   /**
-   * Fits the model.
+   * Fits the model. Any finite rating is accepted, negative ones included: the errors are taken against the mean, so
+   * a scale such as Jester's -10 to 10 fits as well as 1 to 5 (and the matrix never holds a non-finite value).
    *
+   * @param data the ratings, a dataset built with {@code binary(false)}
+   * @return the model
    * @throws IllegalArgumentException if the dataset has no ratings
    */
   @Override

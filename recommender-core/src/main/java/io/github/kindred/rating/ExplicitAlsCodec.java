@@ -4,6 +4,7 @@ import io.github.kindred.persist.ModelCodec;
 import io.github.kindred.persist.ModelFormatException;
 import io.github.kindred.persist.ModelInput;
 import io.github.kindred.persist.ModelOutput;
+import io.github.kindred.rating.RatingModel.RatingState;
 
 /** Persists explicit-ALS models under the algorithm name {@code "als"}. Thread-safe. */
 public final class ExplicitAlsCodec implements ModelCodec<ExplicitAlsModel> {

@@ -3,6 +3,8 @@ package io.github.kindred.rating;
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.model.Trainer;
+import io.github.kindred.rating.FactorRatingModel.BiasedRidge;
+import io.github.kindred.rating.RatingModel.Ratings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

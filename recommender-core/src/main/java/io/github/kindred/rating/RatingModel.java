@@ -1,9 +1,14 @@
 package io.github.kindred.rating;
 
+import io.github.kindred.data.Dataset;
 import io.github.kindred.data.IdIndex;
+import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.model.Model;
 import io.github.kindred.model.Query;
 import io.github.kindred.model.RatingPredictor;
+import io.github.kindred.persist.ModelFormatException;
+import io.github.kindred.persist.ModelInput;
+import io.github.kindred.persist.ModelOutput;
 import java.util.Objects;
 
 /**
@@ -110,6 +115,81 @@ abstract class RatingModel implements Model, RatingPredictor {
       scoreUser(u, scores);
     } else {
       scoreHistory(query, scores);
+    }
+  }
+
+  /** The statistics of a rating matrix every rating trainer starts from: mean and range. */
+  static final class Ratings {
+    final InteractionMatrix matrix;
+    final float mean;
+    final float min;
+    final float max;
+
+    private Ratings(InteractionMatrix matrix, float mean, float min, float max) {
+      this.matrix = matrix;
+      this.mean = mean;
+      this.min = min;
+      this.max = max;
+    }
+
+    /**
+     * Reads the ratings of {@code data}.
+     *
+     * @throws IllegalArgumentException if the matrix is empty
+     */
+    static Ratings of(Dataset data) {
+      InteractionMatrix m = data.matrix();
+      float[] v = m.values();
+      if (v.length == 0) {
+        throw new IllegalArgumentException("the dataset has no ratings");
+      }
+      double sum = 0;
+      float min = Float.POSITIVE_INFINITY;
+      float max = Float.NEGATIVE_INFINITY;
+      for (float x : v) {
+        sum += x;
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+      }
+      return new Ratings(m, (float) (sum / v.length), min, max);
+    }
+  }
+
+  /** The persisted state every rating model shares (mean, range, biases) and, for factor models, the vectors. */
+  record RatingState(float mean, float min, float max, float[] userBias, float[] itemBias, int factors,
+      float[] userFactors, float[] itemFactors) {
+
+    static void write(RatingModel m, ModelOutput out) {
+      out.writeFloat(m.mean);
+      out.writeFloat(m.min);
+      out.writeFloat(m.max);
+      out.writeFloats(m.userBias);
+      out.writeFloats(m.itemBias);
+      if (m instanceof FactorRatingModel f) {
+        out.writeInt(f.factors);
+        out.writeFloats(f.userFactors);
+        out.writeFloats(f.itemFactors);
+      }
+    }
+
+    /** Reads the state; {@code factors} is the expected vector length, 0 for a model without vectors. */
+    static RatingState read(ModelInput in, int factors) throws ModelFormatException {
+      float mean = in.readFloat();
+      float min = in.readFloat();
+      float max = in.readFloat();
+      in.check(min <= max && Float.isFinite(min) && Float.isFinite(max), "invalid rating range " + min + ".." + max);
+      int users = in.users().size();
+      int items = in.items().size();
+      float[] userBias = in.readFloats(users, "user biases");
+      float[] itemBias = in.readFloats(items, "item biases");
+      if (factors == 0) {
+        return new RatingState(mean, min, max, userBias, itemBias, 0, null, null);
+      }
+      int stored = in.readInt();
+      in.check(stored == factors, "vectors have " + stored + " factors but the configuration says " + factors);
+      float[] userFactors = in.readFloats(Math.multiplyExact(users, factors), "user factors");
+      float[] itemFactors = in.readFloats(Math.multiplyExact(items, factors), "item factors");
+      return new RatingState(mean, min, max, userBias, itemBias, factors, userFactors, itemFactors);
     }
   }
 }

@@ -7,6 +7,8 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.github.kindred.data.Context;
 import io.github.kindred.data.InteractionLog;
 import io.github.kindred.math.TopN;
+import io.github.kindred.serve.Pipeline.Scratch;
+import io.github.kindred.serve.State.UserHistory;
 import io.github.kindred.serve.pipeline.BusinessRules;
 import io.github.kindred.serve.pipeline.Selection;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;

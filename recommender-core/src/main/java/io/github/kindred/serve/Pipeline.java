@@ -5,7 +5,9 @@ import io.github.kindred.data.FeatureTable;
 import io.github.kindred.math.FactorScoring;
 import io.github.kindred.math.TopN;
 import io.github.kindred.model.Query;
+import io.github.kindred.serve.State.UserHistory;
 import io.github.kindred.serve.pipeline.BusinessRules;
+import io.github.kindred.serve.pipeline.CandidateStage;
 import io.github.kindred.serve.pipeline.Candidates;
 import io.github.kindred.serve.pipeline.Diversifier;
 import io.github.kindred.serve.pipeline.ItemSimilarity;
@@ -371,5 +373,47 @@ final class Pipeline {
       float norm = norms[a] * norms[b];
       return norm == 0f ? 0f : FactorScoring.dot(vectors, a * d, vectors, b * d, d) / norm;
     };
+  }
+
+  /**
+   * Per-thread scratch buffers of one recommender, reused across requests so that the scoring path allocates
+   * nothing but its result. Buffers only grow. Never shared between threads (held in a {@link ThreadLocal}).
+   */
+  static final class Scratch {
+    final TopN top = new TopN(16);
+    private float[] scores = new float[0];
+    private float[] vector = new float[0];
+    private float[] vector2 = new float[0];
+    final CandidateStage candidates = new CandidateStage();
+    final Diversifier diversifier = new Diversifier();
+    private float[] poolVectors = new float[0];
+
+    float[] scores(int n) {
+      if (scores.length < n) {
+        scores = new float[n];
+      }
+      return scores;
+    }
+
+    float[] vector(int n) {
+      if (vector.length < n) {
+        vector = new float[n];
+      }
+      return vector;
+    }
+
+    float[] vector2(int n) {
+      if (vector2.length < n) {
+        vector2 = new float[n];
+      }
+      return vector2;
+    }
+
+    float[] poolVectors(int n) {
+      if (poolVectors.length < n) {
+        poolVectors = new float[n];
+      }
+      return poolVectors;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.kindred.serve;
 
 import io.github.kindred.model.Query;
+import io.github.kindred.serve.State.UserHistory;
 
 /**
  * Whom (or what) one request is about, resolved against one serving state: the items to exclude as seen, and what

@@ -64,4 +64,15 @@ class DatasetTest {
     assertThatThrownBy(() -> Dataset.of(InteractionLog.builder().build()))
         .hasMessage("the interaction log is empty");
   }
+
+  @Test
+  void requireNonNegativeValuesAcceptsZeroAndNamesTheFirstNegativeCell() {
+    // u1 has a 4 + -4 = 0 cell (allowed) and u2 a -1 one; the check reads the summed cells, not the events.
+    InteractionLog l = InteractionLog.builder().add("u1", "a", 4f).add("u1", "a", -4f).add("u2", "b", -1f).build();
+    Dataset zero = Dataset.of(InteractionLog.builder().add("u1", "a", 4f).add("u1", "a", -4f).build());
+    zero.requireNonNegativeValues("X");
+    assertThatThrownBy(() -> Dataset.of(l).requireNonNegativeValues("X"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("X needs interaction values >= 0, got -1.0 for user 'u2' (index 1) and item 'b' (index 1)");
+  }
 }

@@ -143,4 +143,17 @@ class InteractionMatrixTest {
     assertThatThrownBy(() -> InteractionMatrix.of(1, 1, one, new int[] {0, 0}, value, null, DuplicatePolicy.SUM))
         .hasMessage("triplet arrays must have the same length");
   }
+
+  @Test
+  void aSumBeyondTheFloatRangeIsRejectedNamingTheCell() {
+    // 3e38 + 3e38 = 6e38 > Float.MAX_VALUE (3.4e38): the sum is +Infinity, which every trainer would spread into NaN.
+    float[] big = {1, 3e38f, 3e38f};
+    int[] rows = {0, 1, 1};
+    int[] columns = {0, 2, 2};
+    assertThatThrownBy(() -> InteractionMatrix.of(2, 3, rows, columns, big, null, DuplicatePolicy.SUM))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cell (row 1, column 2) combines to Infinity with policy SUM; scale the values down");
+    // MAX keeps the larger, finite value.
+    assertThat(InteractionMatrix.of(2, 3, rows, columns, big, null, DuplicatePolicy.MAX).get(1, 2)).isEqualTo(3e38f);
+  }
 }

@@ -39,7 +39,13 @@ class FactorizationValidationTest {
             a.regularization(), -1f, a.seed(), a.threads(), a.solver(), a.cgSteps(), a.regularizationExponent())),
         bad("cgSteps must be >= 1, got 0", () -> new ImplicitAlsConfig(a.factors(), a.iterations(),
             a.regularization(), a.alpha(), a.seed(), a.threads(), a.solver(), 0, a.regularizationExponent())),
-        bad("implicit ALS needs values >= 0, got -2.0", () -> new ImplicitAlsTrainer(a).fit(negative)));
+        bad("implicit ALS needs interaction values >= 0, got -2.0 for user 'u1' (index 0) and item 'i1' (index 0)",
+            () -> new ImplicitAlsTrainer(a).fit(negative)),
+        bad("BPR needs interaction values >= 0, got -2.0 for user 'u1' (index 0) and item 'i1' (index 0)",
+            () -> new BprTrainer(b).fit(negative)),
+        bad("BPR needs interaction values >= 0, got -0.5 for user 'u2' (index 1) and item 'i3' (index 2)",
+            () -> new BprTrainer(b).fit(Dataset.of(InteractionLog.builder().add("u1", "i1", 1f)
+                .add("u2", "i2", 1f).add("u2", "i3", -0.5f).build()))));
   }
 
 

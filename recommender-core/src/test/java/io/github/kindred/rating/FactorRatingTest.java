@@ -18,6 +18,11 @@ class FactorRatingTest {
    * biases alone cannot explain them, two factors can.
    */
   static Dataset planted() {
+    return planted(3);
+  }
+
+  /** {@link #planted()} with ratings {@code offset + u . v} instead of {@code 3 + u . v}. */
+  static Dataset planted(float offset) {
     SplittableRandom r = new SplittableRandom(11);
     double[][] u = new double[60][2];
     double[][] v = new double[40][2];
@@ -33,7 +38,7 @@ class FactorRatingTest {
     for (int a = 0; a < u.length; a++) {
       for (int i = 0; i < v.length; i++) {
         if (r.nextDouble() < 0.6) {
-          b.add("u" + a, "i" + i, (float) (3 + u[a][0] * v[i][0] + u[a][1] * v[i][1]));
+          b.add("u" + a, "i" + i, (float) (offset + u[a][0] * v[i][0] + u[a][1] * v[i][1]));
         }
       }
     }
@@ -61,6 +66,29 @@ class FactorRatingTest {
         new BiasedMfTrainer(new BiasedMfConfig(2, 300, 0.02f, 0.001f, 1L)).fit(d), d.matrix());
     assertThat(biases).isGreaterThan(0.2);
     assertThat(mf).isLessThan(biases / 4);
+  }
+
+  /**
+   * Negative ratings are ratings (Jester rates from -10 to 10), not bad input: biased MF centres on the mean, so
+   * moving every rating from {@code 3 + u . v} to {@code -3 + u . v} (all in [-5, -1]) moves every prediction by
+   * the same -6, up to float rounding, with the same seed.
+   */
+  @Test
+  void biasedMfFitsNegativeRatingsAsAShiftedScale() {
+    BiasedMfTrainer t = new BiasedMfTrainer(new BiasedMfConfig(2, 50, 0.02f, 0.001f, 1L));
+    Dataset positive = planted(3);
+    Dataset negative = planted(-3);
+    BiasedMfModel p = t.fit(positive);
+    BiasedMfModel n = t.fit(negative);
+    InteractionMatrix m = negative.matrix();
+    for (float x : m.values()) {
+      assertThat(x).isBetween(-5f, -1f);
+    }
+    for (int u = 0; u < m.rows(); u++) {
+      for (int i = 0; i < m.columns(); i++) {
+        assertThat(n.predict(u, i)).isCloseTo(p.predict(u, i) - 6, within(1e-3f));
+      }
+    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.github.kindred.data.io;
 
+import static io.github.kindred.data.io.RecordReader.forEachRecord;
+
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.InteractionLog;
@@ -403,65 +405,5 @@ public final class MovieLens {
 
   private static FeatureTable readIfPresent(Path file, FeatureReader reader) throws IOException {
     return Files.exists(file) ? reader.read(file) : FeatureTable.empty();
-  }
-
-  /** Handles one record; throws IllegalArgumentException naming the problem, which becomes a line error. */
-  @FunctionalInterface
-  private interface RecordHandler {
-    void accept(String[] fields, long line);
-  }
-
-  private static void forEachRecord(Path file, String separator, boolean quoted, Charset charset, int fieldCount,
-      RecordHandler handler) throws IOException {
-    forEachRecord(file, separator, quoted, charset, fieldCount, null, handler);
-  }
-
-  /** Reads a file whose first record must be exactly {@code header}. */
-  private static void forEachRecord(Path file, String separator, boolean quoted, Charset charset,
-      List<String> header, RecordHandler handler) throws IOException {
-    forEachRecord(file, separator, quoted, charset, header.size(), header, handler);
-  }
-
-  private static void forEachRecord(Path file, String separator, boolean quoted, Charset charset, int fieldCount,
-      List<String> header, RecordHandler handler) throws IOException {
-    try (RecordReader records = RecordReader.open(file, separator, quoted, charset)) {
-      boolean any = false;
-      boolean headerRead = header == null;
-      while (true) {
-        String[] fields;
-        try {
-          fields = records.next();
-        } catch (RecordReader.BadRecord e) {
-          throw records.error(e.line(), e.reason());
-        }
-        if (fields == null) {
-          break;
-        }
-        long line = records.recordLine();
-        if (fields.length != fieldCount) {
-          throw records.error(line, "expected " + fieldCount + " fields separated by '" + separator
-              + "' but found " + fields.length);
-        }
-        if (!headerRead) {
-          for (int i = 0; i < fieldCount; i++) {
-            if (!fields[i].strip().equals(header.get(i))) {
-              throw records.error(line, "expected the header " + String.join(",", header) + " but found "
-                  + String.join(",", fields));
-            }
-          }
-          headerRead = true;
-          continue;
-        }
-        any = true;
-        try {
-          handler.accept(fields, line);
-        } catch (IllegalArgumentException e) {
-          throw records.error(line, e.getMessage());
-        }
-      }
-      if (!any) {
-        throw records.error(0, header == null ? "the file is empty" : "the file has no data lines");
-      }
-    }
   }
 }

@@ -300,4 +300,69 @@ final class RecordReader implements Closeable {
       return reason;
     }
   }
+
+  /** Handles one record; throws IllegalArgumentException naming the problem, which becomes a line error. */
+  @FunctionalInterface
+  interface RecordHandler {
+    void accept(String[] fields, long line);
+  }
+
+  /** Reads every record of {@code file}, which must have {@code fieldCount} fields each, into {@code handler}. */
+  static void forEachRecord(Path file, String separator, boolean quoted, Charset charset, int fieldCount,
+      RecordHandler handler) throws IOException {
+    forEachRecord(file, separator, quoted, charset, fieldCount, null, handler);
+  }
+
+  /** Reads a file whose first record must be exactly {@code header}. */
+  static void forEachRecord(Path file, String separator, boolean quoted, Charset charset,
+      List<String> header, RecordHandler handler) throws IOException {
+    forEachRecord(file, separator, quoted, charset, header.size(), header, handler);
+  }
+
+  /**
+   * Reads every record after the optional {@code header} (null for none) into {@code handler}: a wrong field count,
+   * a wrong header, an empty file or a handler's IllegalArgumentException fail naming the file and the line.
+   */
+  static void forEachRecord(Path file, String separator, boolean quoted, Charset charset, int fieldCount,
+      List<String> header, RecordHandler handler) throws IOException {
+    try (RecordReader records = RecordReader.open(file, separator, quoted, charset)) {
+      boolean any = false;
+      boolean headerRead = header == null;
+      while (true) {
+        String[] fields;
+        try {
+          fields = records.next();
+        } catch (RecordReader.BadRecord e) {
+          throw records.error(e.line(), e.reason());
+        }
+        if (fields == null) {
+          break;
+        }
+        long line = records.recordLine();
+        if (fields.length != fieldCount) {
+          throw records.error(line, "expected " + fieldCount + " fields separated by '" + separator
+              + "' but found " + fields.length);
+        }
+        if (!headerRead) {
+          for (int i = 0; i < fieldCount; i++) {
+            if (!fields[i].strip().equals(header.get(i))) {
+              throw records.error(line, "expected the header " + String.join(",", header) + " but found "
+                  + String.join(",", fields));
+            }
+          }
+          headerRead = true;
+          continue;
+        }
+        any = true;
+        try {
+          handler.accept(fields, line);
+        } catch (IllegalArgumentException e) {
+          throw records.error(line, e.getMessage());
+        }
+      }
+      if (!any) {
+        throw records.error(0, header == null ? "the file is empty" : "the file has no data lines");
+      }
+    }
+  }
 }

@@ -17,7 +17,7 @@ import java.util.Objects;
  *   <li>{@link #log()}: one event per request, in time order, user {@code u00042}, item {@code s0007}, value the
  *       rating given after the job (1 to 5, event type {@code rating}), a timestamp in seconds, and a context with
  *       the features {@code timeOfDay}, {@code dayOfWeek}, {@code weekend}, {@code season} (exactly as
- *       {@link io.github.kindred.context.TimeFeatures} derives them from the timestamp in the configured zone),
+ *       {@link io.github.kindred.data.TimeFeatures} derives them from the timestamp in the configured zone),
  *       {@code district} (where the job is), {@code task} ({@code emergency}, {@code repair} or {@code planned}) and
  *       {@code channel} ({@code app}, {@code web} or {@code phone}). Every user and every service is registered in
  *       the log's indexes, in id order, even those without a request (new services).

@@ -1,11 +1,15 @@
 package io.github.kindred.data.synthetic;
 
-import io.github.kindred.context.TimeFeatures;
+import static io.github.kindred.data.synthetic.Draws.cumulative;
+import static io.github.kindred.data.synthetic.Draws.search;
+import static io.github.kindred.data.synthetic.MarketplaceTables.*;
+
 import io.github.kindred.data.Context;
 import io.github.kindred.data.EventTypes;
 import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.IdIndex;
 import io.github.kindred.data.InteractionLog;
+import io.github.kindred.data.TimeFeatures;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -15,99 +19,39 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The generative process documented on {@link Marketplace}. One instance generates one marketplace; not
- * thread-safe. Every random choice comes from one {@link SplittableRandom} seeded by the configuration, drawn in a
- * fixed order, so the output depends on the configuration only. Transcendental functions are StrictMath's (fdlibm),
- * whose results are specified bit for bit, where Math's intrinsics may differ by an ulp between platforms.
+ * The generative process documented on {@link Marketplace}, over the world of {@link MarketplaceTables}. One
+ * instance generates one marketplace; not thread-safe. Every random choice comes from one {@link SplittableRandom}
+ * (held by {@link Draws}) seeded by the configuration, drawn in a fixed order, so the output depends on the
+ * configuration only. Transcendental functions are StrictMath's (fdlibm), whose results are specified bit for bit,
+ * where Math's intrinsics may differ by an ulp between platforms.
  */
 final class MarketplaceGenerator {
-  private static final int CATS = 12;
-  private static final int STYLES = 5;
-  private static final int DISTRICTS = 8;
-  private static final int EMERGENCY = 0;
-  private static final int PLANNED = 2;
-  private static final String[] STYLE_WORDS = {"quick", "eco", "master", "friendly", "smart"};
-  private static final String[] BANDS = {"budget", "standard", "premium"};
-  private static final String[] TASKS = {"emergency", "repair", "planned"};
-  private static final String[] CHANNELS = {"app", "web", "phone"};
-  private static final String[] AGES = {"18-29", "30-44", "45-64", "65+"};
-  private static final String[] HOUSEHOLDS = {"single", "couple", "family", "shared"};
-
-  // Columns of every category table, in the order of Marketplace.CATEGORIES: plumbing, electrical,
-  // appliance-repair, heating, air-conditioning, cleaning, moving, pest-control, gardening, painting, locksmith,
-  // handyman.
-  private static final double[] BASE = {1.2, 1.0, 1.0, 0.9, 0.6, 1.6, 0.6, 0.5, 0.9, 0.6, 0.5, 1.0};
-  private static final double[][] TASK_EFFECT = {
-      {4, 2.5, 1, 2.5, 0.8, 0.02, 0.02, 0.6, 0.02, 0.02, 6, 0.2}, // emergency
-      {1.2, 1.3, 2.2, 1.2, 1.2, 0.2, 0.1, 1, 0.3, 0.3, 0.6, 1.6}, // repair
-      {0.3, 0.5, 0.3, 0.6, 0.6, 2.6, 2.2, 0.8, 2.2, 2.2, 0.2, 1}}; // planned
-  private static final double[][] TIME_EFFECT = {
-      {1.8, 1.3, 0.5, 1.3, 0.5, 0.2, 0.1, 0.5, 0.1, 0.1, 3, 0.3}, // night
-      {1, 1, 1, 1, 1, 1.2, 1.4, 1, 1.4, 1.1, 1, 1}, // morning
-      {1, 1, 1.2, 1, 1.1, 1, 1, 1, 1, 1, 1, 1}, // afternoon
-      {1, 1, 1.2, 1, 1, 0.8, 0.7, 1, 0.8, 0.8, 1.5, 1.2}}; // evening
-  private static final double[][] DAY_EFFECT = {
-      {1, 1, 1, 1, 1, 1, 0.7, 1, 0.8, 0.9, 1, 1}, // mon
-      {1, 1, 1, 1, 1, 1, 0.7, 1, 0.8, 0.9, 1, 1}, // tue
-      {1, 1, 1, 1, 1, 1.1, 0.8, 1, 0.8, 0.9, 1, 1}, // wed
-      {1, 1, 1, 1, 1, 1.8, 0.9, 1, 0.9, 0.9, 1, 1}, // thu
-      {1, 1, 1, 1, 1, 2.5, 1.5, 1, 1, 1, 1.2, 1}, // fri
-      {1, 0.9, 0.8, 1, 1, 0.8, 3, 1, 1.8, 1.6, 1.4, 1.5}, // sat
-      {1, 0.6, 0.6, 1, 1, 0.5, 1.2, 0.8, 1.5, 1.3, 1.4, 1.1}}; // sun
-  private static final double[][] SEASON_EFFECT = {
-      {1.6, 1, 1, 3.5, 0.1, 1, 0.6, 0.4, 0.1, 0.5, 1, 1}, // winter
-      {1, 1, 1, 0.8, 0.7, 1.6, 1, 1.3, 3, 1.5, 1, 1}, // spring
-      {0.9, 1, 1, 0.15, 4, 1, 1.6, 2.5, 2.2, 1.6, 1, 1}, // summer
-      {1, 1, 1, 1.8, 0.5, 1, 1, 0.8, 1, 0.8, 1, 1}}; // autumn
-  private static final double[][] AGE_EFFECT = {
-      {1, 1, 1, 0.8, 1, 1, 1.8, 1, 0.4, 1, 1.5, 0.8}, // 18-29
-      {1, 1, 1.2, 1, 1, 1, 1, 1, 1, 1.2, 1, 1}, // 30-44
-      {1, 1, 1, 1.1, 1, 1, 0.8, 1, 1.4, 1, 1, 1}, // 45-64
-      {1, 1, 1, 1.3, 1, 1, 0.4, 1, 1.6, 0.8, 1, 1.6}}; // 65+
-  private static final double[][] HOUSEHOLD_EFFECT = {
-      {1, 1, 1, 1, 1, 0.9, 1.3, 1, 0.5, 1, 1.4, 0.8}, // single
-      {1, 1, 1, 1, 1, 1, 1, 1, 1.1, 1.3, 1, 1}, // couple
-      {1, 1, 1.3, 1, 1, 1.5, 1, 1.2, 1.3, 1, 1, 1}, // family
-      {1, 1, 1, 1, 1, 1.3, 1.6, 1.4, 0.3, 0.6, 1, 1}}; // shared
-  /** Share of each category's services that offer a 24/7 emergency call-out. */
-  private static final double[] EMERGENCY_OFFER = {0.6, 0.5, 0.3, 0.5, 0.2, 0.03, 0.03, 0.3, 0.03, 0.03, 0.7, 0.1};
-  /** Typical job length in hours. */
-  private static final double[] DURATION = {1.5, 2, 1.5, 2.5, 3, 3, 6, 1.5, 4, 8, 0.75, 2.5};
-  private static final String[] DISPLAY = {"plumbing", "electrical", "appliance repair", "heating",
-      "air conditioning", "cleaning", "moving", "pest control", "gardening", "painting", "locksmith", "handyman"};
-  private static final String[][] JOBS = {
-      {"leak repair", "drain unblocking", "tap fitting", "pipe repair"},
-      {"fuse box", "rewiring", "socket installation", "lighting"},
-      {"washing machine", "fridge", "oven", "dishwasher"},
-      {"boiler repair", "boiler service", "radiator", "heat pump"},
-      {"installation", "service", "cooling repair", "ventilation"},
-      {"deep clean", "end of tenancy", "weekly clean", "window cleaning"},
-      {"house removals", "man with van", "packing", "storage"},
-      {"wasp nest", "mice", "bed bugs", "ants"},
-      {"lawn mowing", "hedge trimming", "garden design", "tree surgery"},
-      {"interior", "exterior", "wallpapering", "decorating"},
-      {"lockout", "lock change", "key cutting", "security upgrade"},
-      {"furniture assembly", "shelves", "odd jobs", "door repair"}};
-  /** Price-band match between a user's preferred band (row) and a service's band (column). */
-  private static final double[][] PRICE_MATCH = {{1.5, 1, 0.5}, {1, 1.5, 1}, {0.5, 1, 1.5}};
-  /** Hourly request profiles per task type: emergencies at any hour, the rest in working hours. */
-  private static final double[][] HOURS = {
-      {0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.9, 0.9, 0.9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.2, 1.2, 1.2, 1.2, 1.1, 1.1},
-      {0, 0, 0, 0, 0, 0, 0.02, 0.3, 1.2, 1.2, 1.2, 1.2, 1, 1, 1, 1, 1, 1.1, 1.1, 1.1, 0.4, 0.2, 0.05, 0},
-      {0, 0, 0, 0, 0, 0, 0.02, 0.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1, 1, 1, 1, 1, 0.5, 0.5, 0.2, 0.02, 0.02, 0}};
-  private static final double[][] CHANNEL_BY_AGE = {
-      {0.65, 0.25, 0.1}, {0.5, 0.35, 0.15}, {0.3, 0.45, 0.25}, {0.1, 0.3, 0.6}};
-  private static final double[] CHANNEL_EMERGENCY = {0.3, 0.1, 0.6};
-
   private final MarketplaceConfig config;
-  private final SplittableRandom rnd;
+  private final Draws rnd;
 
   MarketplaceGenerator(MarketplaceConfig config) {
     this.config = config;
-    this.rnd = new SplittableRandom(config.seed());
+    this.rnd = new Draws(config.seed());
   }
 
   Marketplace generate() {
+    Calendar cal = calendar();
+    double[] contextEffect = contextEffects();
+    Users users = users();
+    Services services = services();
+    Events ev = events(users, services, cal, contextEffect);
+    InteractionLog log = log(users, services, cal, ev);
+    return new Marketplace(config, log, services.features(), users.features(), services.launchedLate,
+        services.unlaunched);
+  }
+
+  /** Epoch second and time features of every local hour of the period; slot {@code s} is hour {@code s % 24}. */
+  private record Calendar(long[] slotEpoch, byte[] slotTime, byte[] slotDay, byte[] slotSeason) {}
+
+  /** The generated events in generation order (users one after another, each in time order). */
+  private record Events(int[] evUser, int[] evItem, long[] evTime, byte[] evRating, int[] evContext) {}
+
+  private Calendar calendar() {
     // The calendar: epoch second and time features of every local hour of the period, computed once, so that the
     // per-event work is array look-ups and the features agree with TimeFeatures.of on the timestamps.
     int days = config.days();
@@ -127,10 +71,10 @@ final class MarketplaceGenerator {
         slotSeason[s] = (byte) TimeFeatures.seasonIndex(local.getMonthValue());
       }
     }
-    double[][] hourCdf = new double[3][];
-    for (int t = 0; t < 3; t++) {
-      hourCdf[t] = cumulative(HOURS[t]);
-    }
+    return new Calendar(slotEpoch, slotTime, slotDay, slotSeason);
+  }
+
+  private double[] contextEffects() {
     // Context multipliers per (task, time of day, day of week, season, category), raised to contextStrength.
     double cs = config.contextStrength();
     double[] contextEffect = new double[3 * 4 * 7 * 4 * CATS];
@@ -147,14 +91,24 @@ final class MarketplaceGenerator {
         }
       }
     }
+    return contextEffect;
+  }
 
-    Users users = users();
-    Services services = services();
+  private Events events(Users users, Services services, Calendar cal, double[] contextEffect) {
+    int days = config.days();
+    long[] slotEpoch = cal.slotEpoch();
+    byte[] slotTime = cal.slotTime();
+    byte[] slotDay = cal.slotDay();
+    byte[] slotSeason = cal.slotSeason();
+    double[][] hourCdf = new double[3][];
+    for (int t = 0; t < 3; t++) {
+      hourCdf[t] = cumulative(HOURS[t]);
+    }
     int n = config.interactions();
     int[] perUser = new int[users.count];
     double[] activityCdf = users.activityCdf;
     for (int i = 0; i < n; i++) {
-      perUser[draw(activityCdf)]++;
+      perUser[rnd.draw(activityCdf)]++;
     }
     int[] evUser = new int[n];
     int[] evItem = new int[n];
@@ -178,7 +132,7 @@ final class MarketplaceGenerator {
         double pEmergency = slotSeason[day * 24 + 12] == 0 ? 0.29 : 0.22;
         double r = rnd.nextDouble();
         int task = r < pEmergency ? EMERGENCY : r < pEmergency + 0.38 ? 1 : PLANNED;
-        int hour = draw(hourCdf[task]);
+        int hour = rnd.draw(hourCdf[task]);
         keys[k] = ((long) (day * 24 + hour) << 2) | task;
       }
       Arrays.sort(keys, 0, m);
@@ -195,7 +149,7 @@ final class MarketplaceGenerator {
         for (int c = 0; c < CATS; c++) {
           weights[c] = users.affinity[u * CATS + c] * contextEffect[ctxBase + c];
         }
-        int category = drawWeighted(weights, CATS);
+        int category = rnd.drawWeighted(weights, CATS);
         int service;
         if (lastBooked[category] >= 0 && rnd.nextDouble() < config.repeatRate()) {
           service = lastBooked[category];
@@ -207,12 +161,23 @@ final class MarketplaceGenerator {
         evItem[e] = service;
         evTime[e] = slotEpoch[slot] + rnd.nextInt(3600);
         evRating[e] = (byte) rating(users, services, u, service, district);
-        int channel = task == EMERGENCY ? draw(CHANNEL_EMERGENCY_CDF) : draw(users.channelCdf[users.age[u]]);
+        int channel = task == EMERGENCY ? rnd.draw(CHANNEL_EMERGENCY_CDF) : rnd.draw(users.channelCdf[users.age[u]]);
         evContext[e] = ((((tod * 7 + dow) * 4 + season) * DISTRICTS + district) * 3 + task) * 3 + channel;
         e++;
       }
     }
+    return new Events(evUser, evItem, evTime, evRating, evContext);
+  }
 
+  /** The events in time order (ties by generation order) as the marketplace's log. */
+  private InteractionLog log(Users users, Services services, Calendar cal, Events ev) {
+    int n = ev.evUser().length;
+    long[] slotEpoch = cal.slotEpoch();
+    int[] evUser = ev.evUser();
+    int[] evItem = ev.evItem();
+    long[] evTime = ev.evTime();
+    byte[] evRating = ev.evRating();
+    int[] evContext = ev.evContext();
     // Time order, ties by generation order: sort (seconds since the first slot, event) packed in one long, which
     // the configuration's bound on days keeps below 2^31 seconds.
     long[] packed = new long[n];
@@ -236,8 +201,7 @@ final class MarketplaceGenerator {
       }
       b.add(users.ids[evUser[i]], services.ids[evItem[i]], evRating[i], evTime[i], EventTypes.DEFAULT, ctx);
     }
-    return new Marketplace(config, b.build(), services.features(), users.features(), services.launchedLate,
-        services.unlaunched);
+    return b.build();
   }
 
   private static final double[] CHANNEL_EMERGENCY_CDF = cumulative(CHANNEL_EMERGENCY);
@@ -277,11 +241,11 @@ final class MarketplaceGenerator {
       us.district[u] = (byte) rnd.nextInt(DISTRICTS);
       us.age[u] = (byte) rnd.nextInt(AGES.length);
       us.household[u] = (byte) rnd.nextInt(HOUSEHOLDS.length);
-      us.band[u] = (byte) draw(BAND_CDF);
+      us.band[u] = (byte) rnd.draw(BAND_CDF);
       activity[u] = StrictMath.exp(0.8 * rnd.nextGaussian());
       double sum = 0;
       for (int c = 0; c < CATS; c++) {
-        raw[c] = gamma(0.4) * AGE_EFFECT[us.age[u]][c] * HOUSEHOLD_EFFECT[us.household[u]][c];
+        raw[c] = rnd.gamma(0.4) * AGE_EFFECT[us.age[u]][c] * HOUSEHOLD_EFFECT[us.household[u]][c];
         sum += raw[c];
       }
       for (int c = 0; c < CATS; c++) {
@@ -290,7 +254,7 @@ final class MarketplaceGenerator {
       }
       sum = 0;
       for (int s = 0; s < STYLES; s++) {
-        raw[s] = gamma(0.3);
+        raw[s] = rnd.gamma(0.3);
         sum += raw[s];
       }
       for (int s = 0; s < STYLES; s++) {
@@ -317,7 +281,7 @@ final class MarketplaceGenerator {
     Arrays.fill(techOfDistrict, -1);
     int technicians = 0;
     for (int s = 0; s < count; s++) {
-      int c = s < CATS ? s : draw(baseCdf);
+      int c = s < CATS ? s : rnd.draw(baseCdf);
       sv.category[s] = (byte) c;
       sv.district[s] = (byte) rnd.nextInt(DISTRICTS);
       // Two in five services belong to a technician who already offers another service in that district.
@@ -327,7 +291,7 @@ final class MarketplaceGenerator {
         sv.technician[s] = technicians++;
         techOfDistrict[sv.district[s]] = sv.technician[s];
       }
-      sv.band[s] = (byte) draw(BAND_CDF);
+      sv.band[s] = (byte) rnd.draw(BAND_CDF);
       sv.style[s] = (byte) rnd.nextInt(STYLES);
       sv.emergency[s] = rnd.nextDouble() < EMERGENCY_OFFER[c];
       sv.duration[s] = (float) (Math.round(DURATION[c] * StrictMath.exp(0.25 * rnd.nextGaussian()) * 4) / 4.0);
@@ -336,7 +300,7 @@ final class MarketplaceGenerator {
       sv.job[s] = (byte) rnd.nextInt(JOBS[c].length);
     }
     // New services: a random subset, half launched in the last 30 days, half after the period.
-    int[] perm = permutation(count);
+    int[] perm = rnd.permutation(count);
     int fresh = (int) Math.round(count * config.newServiceShare());
     int days = config.days();
     for (int k = 0; k < fresh; k++) {
@@ -350,7 +314,7 @@ final class MarketplaceGenerator {
     // Popularity: a Zipf-like weight by a random rank within the category.
     int[] rankInCategory = new int[CATS];
     int[] perCategory = new int[CATS];
-    int[] perm2 = permutation(count);
+    int[] perm2 = rnd.permutation(count);
     for (int s : perm2) {
       int c = sv.category[s];
       sv.popularity[s] = (float) StrictMath.pow(rankInCategory[c]++ + 1, -config.zipfExponent());
@@ -388,94 +352,6 @@ final class MarketplaceGenerator {
   private static String pad(int value, int width) {
     String s = Integer.toString(value);
     return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
-  }
-
-  private int[] permutation(int n) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
-  }
-
-  /** A Gamma(shape, 1) draw (Marsaglia and Tsang 2000, with the usual boost for shape below 1). */
-  private double gamma(double shape) {
-    if (shape < 1) {
-      return gamma(shape + 1) * StrictMath.pow(rnd.nextDouble(), 1 / shape);
-    }
-    double d = shape - 1.0 / 3;
-    double c = 1 / Math.sqrt(9 * d);
-    while (true) {
-      double x = rnd.nextGaussian();
-      double v = 1 + c * x;
-      if (v <= 0) {
-        continue;
-      }
-      v = v * v * v;
-      double u = rnd.nextDouble();
-      if (StrictMath.log(u) < 0.5 * x * x + d - d * v + d * StrictMath.log(v)) {
-        return d * v;
-      }
-    }
-  }
-
-  private static double[] cumulative(double[] w) {
-    double[] cdf = new double[w.length];
-    double sum = 0;
-    for (int i = 0; i < w.length; i++) {
-      sum += w[i];
-      cdf[i] = sum;
-    }
-    return cdf;
-  }
-
-  /**
-   * Draws an index from a cumulative weight table: the first entry whose cumulative weight exceeds a uniform draw,
-   * which never lands on a zero-weight entry.
-   */
-  private int draw(double[] cdf) {
-    return search(cdf, cdf.length, rnd.nextDouble() * cdf[cdf.length - 1]);
-  }
-
-  /** The first index below {@code n} whose cumulative weight exceeds {@code r}. */
-  private static int search(double[] cdf, int n, double r) {
-    int lo = 0;
-    int hi = n - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cdf[mid] > r) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
-  }
-
-  /** Draws an index in {@code [0, n)} with probability proportional to {@code w}. */
-  private int drawWeighted(double[] w, int n) {
-    double total = 0;
-    for (int i = 0; i < n; i++) {
-      total += w[i];
-    }
-    double r = rnd.nextDouble() * total;
-    int last = 0;
-    for (int i = 0; i < n; i++) {
-      if (w[i] > 0) {
-        last = i;
-        r -= w[i];
-        if (r < 0) {
-          return i;
-        }
-      }
-    }
-    return last;
   }
 
   private static final class Users {

@@ -3,10 +3,10 @@ package io.github.kindred.data.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.kindred.context.TimeFeatures;
 import io.github.kindred.data.Context;
 import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.InteractionLog;
+import io.github.kindred.data.TimeFeatures;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

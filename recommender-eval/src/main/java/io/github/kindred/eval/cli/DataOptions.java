@@ -1,8 +1,8 @@
 package io.github.kindred.eval.cli;
 
-import io.github.kindred.context.TimeFeatures;
 import io.github.kindred.data.FeatureTable;
 import io.github.kindred.data.InteractionLog;
+import io.github.kindred.data.TimeFeatures;
 import io.github.kindred.data.io.DelimitedFormat;
 import io.github.kindred.data.io.DelimitedReader;
 import io.github.kindred.data.io.MalformedDataException;

@@ -1,10 +1,8 @@
-package io.github.kindred.context;
+package io.github.kindred.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.kindred.data.Context;
-import io.github.kindred.data.InteractionLog;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

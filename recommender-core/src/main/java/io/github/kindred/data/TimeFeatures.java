@@ -1,8 +1,5 @@
-package io.github.kindred.context;
+package io.github.kindred.data;
 
-import io.github.kindred.data.Context;
-import io.github.kindred.data.EventTypes;
-import io.github.kindred.data.InteractionLog;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
