@@ -127,7 +127,8 @@ public record HyperparameterSearch(String algorithm, Map<String, List<String>> g
         .itemFeatures(itemFeatures).userFeatures(userFeatures).build();
     InteractionMatrix test = InteractionMatrix.of(validation.test(), DuplicatePolicy.SUM);
     List<Trial> trials = new ArrayList<>();
-    for (AlgorithmSpec spec : specs) {
+    for (AlgorithmSpec given : specs) {
+      AlgorithmSpec spec = registry.resolve(given, data);
       long start = System.nanoTime();
       Model model = registry.create(spec).fit(data);
       double fit = (System.nanoTime() - start) / 1e9;
