@@ -62,7 +62,52 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--trials", paramLabel = "FILE", description = "Write every trial as CSV.")
   private Path trials;
 
+  @Option(names = "--budget", paramLabel = "DURATION",
+      description = "A wall-clock limit on the search, such as 90s, 10m or 1h: no trial is started that the longest "
+          + "trial so far says would end after it; each finished trial is reported on standard error.")
+  private String budget;
+
+  private long limitStart;
+
   TuneCommand() {}
+
+  /**
+   * {@code value} as nanoseconds: a positive whole number followed by {@code s}, {@code m} or {@code h}.
+   *
+   * @throws ParameterException naming the option and the value if it is not of that form
+   */
+  static long budgetNanos(CommandLine cl, String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    long unit = v.endsWith("s") ? 1L : v.endsWith("m") ? 60L : v.endsWith("h") ? 3600L : 0L;
+    long n = -1;
+    if (unit != 0 && v.length() > 1) {
+      try {
+        n = Long.parseLong(v.substring(0, v.length() - 1));
+      } catch (NumberFormatException e) {
+        n = -1;
+      }
+    }
+    if (n <= 0 || n > Long.MAX_VALUE / 1_000_000_000L / unit) {
+      throw new ParameterException(cl, "--budget '" + value + "' must be a positive whole number of seconds, "
+          + "minutes or hours, such as 90s, 10m or 1h");
+    }
+    return n * unit * 1_000_000_000L;
+  }
+
+  /** One line per finished trial on {@code err}: trials done, time used of the budget, the trial's label. */
+  private static io.github.kindred.eval.experiment.Experiment.Listener budgetProgress(PrintWriter err,
+      HyperparameterSearch.Budget limit) {
+    long start = System.nanoTime();
+    return (done, total, label) -> {
+      err.printf(Locale.ROOT, "trial %d/%d done, %s of %s used: %s%n", done, total,
+          seconds(System.nanoTime() - start), seconds(limit.nanos()), label);
+      err.flush();
+    };
+  }
+
+  private static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+  }
 
   @Override
   public Integer call() {
@@ -78,6 +123,8 @@ final class TuneCommand implements Callable<Integer> {
       values.put(g.substring(0, eq).trim().toLowerCase(Locale.ROOT),
           Arrays.stream(g.substring(eq + 1).split(",")).map(String::trim).toList());
     }
+    HyperparameterSearch.Budget limit = budget == null ? HyperparameterSearch.Budget.NONE
+        : new HyperparameterSearch.Budget(budgetNanos(cl, budget), System::nanoTime);
     long seed = data.seeds()[0];
     AlgorithmRegistry registry = AlgorithmRegistry.standard();
     HyperparameterSearch search;
@@ -93,8 +140,10 @@ final class TuneCommand implements Callable<Integer> {
     Split carved = Splitters.create(validation, seed).split(split.train());
     RankingEvaluator evaluator = RankingEvaluator.builder().cutoffs(k).build();
     List<HyperparameterSearch.Trial> all;
+    limitStart = System.nanoTime();
     try {
-      all = search.run(registry, carved, features.items(), features.users(), evaluator, Progress.to(cl.getErr()));
+      all = search.run(registry, carved, features.items(), features.users(), evaluator,
+          budget == null ? Progress.to(cl.getErr()) : budgetProgress(cl.getErr(), limit), limit);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(cl, e.getMessage());
     }
@@ -102,6 +151,10 @@ final class TuneCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%-50s  %12s  %8s%n", "configuration (validation)", metric, "fit s");
     for (HyperparameterSearch.Trial t : all) {
       out.printf(Locale.ROOT, "%-50s  %12.4f  %8.3f%n", t.spec().text(), t.value(), t.fitSeconds());
+    }
+    if (budget != null) {
+      out.printf(Locale.ROOT, "budget: %s, %d of %d trials run in %s%n", budget, all.size(),
+          search.specifications(registry).size(), seconds(System.nanoTime() - limitStart));
     }
     HyperparameterSearch.Trial best = HyperparameterSearch.best(all);
     out.printf(Locale.ROOT, "best: %s (%s %.4f on validation)%n", best.spec().canonical(), metric, best.value());

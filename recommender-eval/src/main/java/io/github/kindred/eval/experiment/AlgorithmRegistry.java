@@ -1,8 +1,11 @@
 package io.github.kindred.eval.experiment;
 
+import io.github.kindred.data.Dataset;
+import io.github.kindred.data.InteractionMatrix;
 import io.github.kindred.knn.ItemKnnConfig;
 import io.github.kindred.knn.ItemKnnTrainer;
 import io.github.kindred.knn.Similarity;
+import io.github.kindred.model.Model;
 import io.github.kindred.model.Trainer;
 import io.github.kindred.popularity.PopularityTrainer;
 import java.util.ArrayList;
@@ -42,12 +45,14 @@ public final class AlgorithmRegistry {
     return empty()
         .with(new Entry("popularity", "number of distinct users per item, the same list for everyone",
             defaults(), p -> new PopularityTrainer()))
-        .with(new Entry("itemknn", "item-based nearest neighbours over the binary interaction matrix",
-            defaults("neighbors", "200", "shrinkage", "0", "similarity", "cosine",
-                "threads", Integer.toString(Runtime.getRuntime().availableProcessors()), "alpha", "0.5"),
+        .with(new Entry("itemknn", "item-based nearest neighbours over the binary interaction matrix; "
+            + "similarity and alpha 'auto' follow the data (cosine if dense, asymmetric alpha 0.1 if sparse)",
+            defaults("neighbors", "200", "shrinkage", "0", "similarity", StandardEntries.AUTO,
+                "threads", Integer.toString(Runtime.getRuntime().availableProcessors()), "alpha",
+                StandardEntries.AUTO),
             p -> new ItemKnnTrainer(new ItemKnnConfig(p.intValue("neighbors"),
                 p.choice("similarity", Similarity.class), p.floatValue("shrinkage"), p.intValue("threads"),
-                p.floatValue("alpha")))))
+                p.floatValue("alpha"))), StandardEntries::itemKnnAuto))
         .with(StandardEntries.userKnn())
         .with(StandardEntries.trending())
         .with(StandardEntries.ials())
@@ -130,12 +135,82 @@ public final class AlgorithmRegistry {
    * @throws IllegalArgumentException with a one-line message naming the algorithm if a value is invalid
    */
   public Trainer<?> create(AlgorithmSpec spec) {
+    Entry entry = entry(spec);
+    AlgorithmSpec known = resolve(spec, entry, null);
+    if (!hasAuto(known)) {
+      return build(spec.name(), known.parameters(), this, entry.factory()::create);
+    }
+    // Fail now on a bad given value, naming it, by building once against a nominal shape.
+    build(spec.name(), resolve(spec, entry, NOMINAL).parameters(), this, entry.factory()::create);
+    Trainer<Model> adaptive = data -> {
+      AlgorithmSpec used = resolve(spec, data);
+      return build(spec.name(), used.parameters(), this, entry.factory()::create).fit(data);
+    };
+    return adaptive;
+  }
+
+  /** The shape {@link #create(AlgorithmSpec)} checks given values against: MovieLens 100K's. */
+  private static final DataShape NOMINAL = new DataShape(943, 1682, 100_000);
+
+  /**
+   * Replaces the {@code auto} values of {@code spec} by the settings its algorithm derives from the statistics of
+   * {@code data} (for example {@code ImplicitAlsConfig.forData}), so that {@link AlgorithmSpec#canonical()} shows
+   * the settings a fit on {@code data} uses. Specifications without {@code auto} values come back unchanged.
+   *
+   * @param spec a parsed specification
+   * @param data the training data the trainer will be fitted on
+   * @return the specification with every derivable value filled in, the same text
+   * @throws IllegalArgumentException if the algorithm is unknown or a given value is invalid
+   */
+  public AlgorithmSpec resolve(AlgorithmSpec spec, Dataset data) {
+    InteractionMatrix m = data.matrix();
+    return resolve(spec, entry(spec), new DataShape(Math.max(1, m.rows()), Math.max(1, m.columns()), m.nnz()));
+  }
+
+  private AlgorithmSpec resolve(AlgorithmSpec spec, Entry entry, DataShape shape) {
+    if (entry.resolver() == null || !hasAuto(spec)) {
+      return spec;
+    }
+    Map<String, String> values = build(spec.name(), spec.parameters(), null,
+        p -> entry.resolver().resolve(p, shape));
+    return new AlgorithmSpec(spec.text(), spec.name(), values);
+  }
+
+  private static boolean hasAuto(AlgorithmSpec spec) {
+    return spec.parameters().containsValue(StandardEntries.AUTO);
+  }
+
+  private Entry entry(AlgorithmSpec spec) {
     Entry entry = entries.get(spec.name());
     if (entry == null) {
       throw new IllegalArgumentException(
           "unknown algorithm '" + spec.name() + "'; valid: " + String.join(", ", names()));
     }
-    return build(spec.name(), spec.parameters(), this, entry.factory()::create);
+    return entry;
+  }
+
+  /**
+   * The statistics of the training data that data-derived settings are picked from.
+   *
+   * @param users rows of the training matrix, at least 1
+   * @param items columns of the training matrix, at least 1
+   * @param interactions stored cells, at least 0
+   */
+  public record DataShape(int users, int items, long interactions) {}
+
+  /** Fills in the {@code auto} values of one algorithm's parameters from the data's statistics. */
+  @FunctionalInterface
+  public interface Resolver {
+    /**
+     * The parameters with {@code auto} values replaced where {@code shape} allows it.
+     *
+     * @param parameters the parameters as given, {@code auto} where the data should decide
+     * @param shape the data's statistics, or null when no data is known yet (then only values that do not depend
+     *     on the data, such as an exponent the chosen similarity ignores, are filled in)
+     * @return every key with its value, {@code auto} left only when {@code shape} is null
+     * @throws IllegalArgumentException if a given value is invalid
+     */
+    Map<String, String> resolve(Parameters parameters, DataShape shape);
   }
 
   /** Runs {@code factory}, prefixing its error messages with {@code name} so that they say what was wrong. */
@@ -180,8 +255,22 @@ public final class AlgorithmRegistry {
    * @param description one line for help output
    * @param defaults every allowed key (lower case) with its default value, in listing order
    * @param factory builds the trainer
+   * @param resolver fills in {@code auto} values from the data, or null if the algorithm has none
    */
-  public record Entry(String name, String description, Map<String, String> defaults, Factory factory) {
+  public record Entry(String name, String description, Map<String, String> defaults, Factory factory,
+      Resolver resolver) {
+    /**
+     * An entry whose values do not depend on the data.
+     *
+     * @param name see the record components
+     * @param description see the record components
+     * @param defaults see the record components
+     * @param factory see the record components
+     */
+    public Entry(String name, String description, Map<String, String> defaults, Factory factory) {
+      this(name, description, defaults, factory, null);
+    }
+
     /** Validates and copies the fields. */
     public Entry {
       Objects.requireNonNull(name, "name");
@@ -200,6 +289,15 @@ public final class AlgorithmRegistry {
     private final String algorithm;
     private final Map<String, String> values;
     private final AlgorithmRegistry registry;
+
+    /**
+     * Every key with its value, in the registry's order.
+     *
+     * @return a fresh, modifiable copy
+     */
+    public Map<String, String> values() {
+      return new LinkedHashMap<>(values);
+    }
 
     Parameters(String algorithm, Map<String, String> values, AlgorithmRegistry registry) {
       this.algorithm = algorithm;

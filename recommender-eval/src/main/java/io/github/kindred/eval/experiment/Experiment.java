@@ -173,7 +173,8 @@ public final class Experiment {
     ContextGroups groups = split.test().contextNames().length == 0 ? null : ContextGroups.of(split.test());
     InteractionMatrix test = groups != null ? groups.matrix()
         : InteractionMatrix.of(split.test(), DuplicatePolicy.SUM);
-    Trainer<?> trainer = registry.create(spec);
+    AlgorithmSpec used = registry.resolve(spec, data);
+    Trainer<?> trainer = registry.create(used);
     long start = System.nanoTime();
     Model model = trainer.fit(data);
     double fit = (System.nanoTime() - start) / 1e9;
@@ -186,7 +187,7 @@ public final class Experiment {
     if (groups != null) {
       result = result.withContextGroups(groups.positions(result.users()));
     }
-    return new ExperimentResult.Run(spec.text(), spec.canonical(), source.name, seed, source.split == null, result,
+    return new ExperimentResult.Run(spec.text(), used.canonical(), source.name, seed, source.split == null, result,
         fit);
   }
 
@@ -195,7 +196,8 @@ public final class Experiment {
     Dataset data = Dataset.builder(split.train()).binary(false).duplicates(DuplicatePolicy.LATEST)
         .itemFeatures(source.itemFeatures).userFeatures(source.userFeatures).build();
     InteractionMatrix test = InteractionMatrix.of(split.test(), DuplicatePolicy.LATEST);
-    Trainer<?> trainer = registry.create(spec);
+    AlgorithmSpec used = registry.resolve(spec, data);
+    Trainer<?> trainer = registry.create(used);
     long start = System.nanoTime();
     Model model = trainer.fit(data);
     double fit = (System.nanoTime() - start) / 1e9;
@@ -207,7 +209,7 @@ public final class Experiment {
     RatingEvaluator.Result r = RatingEvaluator.evaluate(model, data.matrix(), test);
     double seconds = (System.nanoTime() - start) / 1e9;
     RankingResult result = r.asRankingResult(cutoffs, data.itemCount(), seconds);
-    return new ExperimentResult.Run(spec.text(), spec.canonical(), source.name, seed, source.split == null, result,
+    return new ExperimentResult.Run(spec.text(), used.canonical(), source.name, seed, source.split == null, result,
         fit);
   }
 

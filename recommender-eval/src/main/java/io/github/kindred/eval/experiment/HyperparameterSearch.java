@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 
 /**
  * Grid and random search over an algorithm's parameters on a validation split, choosing by a named metric (higher
@@ -122,16 +123,77 @@ public record HyperparameterSearch(String algorithm, Map<String, List<String>> g
    */
   public List<Trial> run(AlgorithmRegistry registry, Split validation, FeatureTable itemFeatures,
       FeatureTable userFeatures, RankingEvaluator evaluator, Experiment.Listener listener) {
+    return run(registry, validation, itemFeatures, userFeatures, evaluator, listener, Budget.NONE);
+  }
+
+  /**
+   * A wall-clock limit on a search: a trial is started only if the time used so far plus the longest trial so
+   * far (fit and evaluation) stays within {@code nanos}; the first trial always runs. Predicting by the longest
+   * trial keeps the search within the limit when trials cost about the same, as grid points of one algorithm on
+   * one split do, and errs on the early side when they do not.
+   *
+   * @param nanos the limit in nanoseconds, {@code > 0}, or {@link Long#MAX_VALUE} for none
+   * @param clock reads the time in nanoseconds ({@code System::nanoTime}; tests pass a fake clock)
+   */
+  public record Budget(long nanos, LongSupplier clock) {
+    /** No limit, on the system clock. */
+    public static final Budget NONE = new Budget(Long.MAX_VALUE, System::nanoTime);
+
+    /**
+     * Validates the fields.
+     *
+     * @throws IllegalArgumentException if {@code nanos <= 0}
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public Budget {
+      if (nanos <= 0) {
+        throw new IllegalArgumentException("budget must be > 0, got " + nanos + " ns");
+      }
+      Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Whether a trial predicted to take {@code longest} may start after {@code used}.
+     *
+     * @param used nanoseconds used so far
+     * @param longest the longest trial so far in nanoseconds (0 before the first)
+     * @return true if the trial fits
+     */
+    public boolean allows(long used, long longest) {
+      return longest == 0 || (nanos - used >= longest);
+    }
+  }
+
+  /**
+   * As {@link #run(AlgorithmRegistry, Split, FeatureTable, FeatureTable, RankingEvaluator, Experiment.Listener)},
+   * stopping before a trial that {@code budget} predicts would exceed it ({@link Budget#allows}). The listener
+   * hears each finished trial with the total planned; a search cut short returns fewer trials than
+   * {@link #specifications} lists.
+   *
+   * @param budget the wall-clock limit and its clock
+   * @return the trials run, in order, at least one
+   */
+  public List<Trial> run(AlgorithmRegistry registry, Split validation, FeatureTable itemFeatures,
+      FeatureTable userFeatures, RankingEvaluator evaluator, Experiment.Listener listener, Budget budget) {
+    Objects.requireNonNull(budget, "budget");
+    long begin = budget.clock().getAsLong();
+    long longest = 0;
     List<AlgorithmSpec> specs = specifications(registry);
     Dataset data = Dataset.builder(validation.train()).binary(true)
         .itemFeatures(itemFeatures).userFeatures(userFeatures).build();
     InteractionMatrix test = InteractionMatrix.of(validation.test(), DuplicatePolicy.SUM);
     List<Trial> trials = new ArrayList<>();
-    for (AlgorithmSpec spec : specs) {
-      long start = System.nanoTime();
+    for (AlgorithmSpec given : specs) {
+      long trialStart = budget.clock().getAsLong();
+      if (!budget.allows(trialStart - begin, longest)) {
+        break;
+      }
+      AlgorithmSpec spec = registry.resolve(given, data);
+      long start = budget.clock().getAsLong();
       Model model = registry.create(spec).fit(data);
-      double fit = (System.nanoTime() - start) / 1e9;
+      double fit = (budget.clock().getAsLong() - start) / 1e9;
       RankingResult result = evaluator.evaluate(model, data.matrix(), test);
+      longest = Math.max(longest, budget.clock().getAsLong() - trialStart);
       trials.add(new Trial(spec, result.mean(metric), fit, result));
       listener.progress(trials.size(), specs.size(), spec.text());
     }

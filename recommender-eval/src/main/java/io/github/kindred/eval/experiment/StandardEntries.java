@@ -10,6 +10,7 @@ import io.github.kindred.context.FactorizationMachine;
 import io.github.kindred.context.FactorizationMachineConfig;
 import io.github.kindred.context.PostFilterConfig;
 import io.github.kindred.context.PreFilterConfig;
+import io.github.kindred.eval.experiment.AlgorithmRegistry.DataShape;
 import io.github.kindred.eval.experiment.AlgorithmRegistry.Entry;
 import io.github.kindred.eval.experiment.AlgorithmRegistry.Parameters;
 import io.github.kindred.factorization.AlsSolver;
@@ -27,6 +28,7 @@ import io.github.kindred.hybrid.FeatureMfTrainer;
 import io.github.kindred.hybrid.RankingLoss;
 import io.github.kindred.hybrid.ScoreNormalization;
 import io.github.kindred.hybrid.SwitchingTrainer;
+import io.github.kindred.knn.ItemKnnConfig;
 import io.github.kindred.knn.Similarity;
 import io.github.kindred.knn.UserKnnConfig;
 import io.github.kindred.knn.UserKnnTrainer;
@@ -77,14 +79,62 @@ final class StandardEntries {
 
   static Entry ials() {
     ImplicitAlsConfig d = ImplicitAlsConfig.defaults();
-    return new Entry("ials", "implicit ALS (Hu, Koren and Volinsky 2008) with confidence 1 + alpha * value",
-        keys("factors", d.factors(), "iterations", d.iterations(), "regularization", d.regularization(),
-            "alpha", d.alpha(), "regularizationExponent", d.regularizationExponent(), "solver", label(d.solver()),
-            "cgSteps", d.cgSteps(), "blockSize", d.blockSize(), "seed", d.seed(), "threads", d.threads()),
+    return new Entry("ials", "implicit ALS (Hu, Koren and Volinsky 2008) with confidence 1 + alpha * value; 'auto' "
+        + "values follow the data (ImplicitAlsConfig.forData)",
+        keys("factors", AUTO, "iterations", AUTO, "regularization", AUTO, "alpha", AUTO, "regularizationExponent",
+            d.regularizationExponent(), "solver", AUTO, "cgSteps", d.cgSteps(), "blockSize", AUTO, "seed", d.seed(),
+            "threads", d.threads()),
         p -> new ImplicitAlsTrainer(new ImplicitAlsConfig(p.intValue("factors"), p.intValue("iterations"),
             p.floatValue("regularization"), p.floatValue("alpha"), p.longValue("seed"), p.intValue("threads"),
             p.choice("solver", AlsSolver.class), p.intValue("cgSteps"), p.floatValue("regularizationExponent"),
-            p.intValue("blockSize"))));
+            p.intValue("blockSize"))),
+        StandardEntries::ialsAuto);
+  }
+
+  /** The data-derived values of {@code ials}; a given solver or rank keeps the derived block size valid. */
+  private static Map<String, String> ialsAuto(Parameters p, DataShape shape) {
+    Map<String, String> v = p.values();
+    if (shape == null) {
+      if (!AUTO.equals(v.get("solver")) && p.choice("solver", AlsSolver.class) == AlsSolver.CG) {
+        fill(v, "blockSize", 0);
+      }
+      return v;
+    }
+    ImplicitAlsConfig c = ImplicitAlsConfig.forData(shape.users(), shape.items(), shape.interactions(),
+        p.intValue("threads"));
+    fill(v, "factors", c.factors());
+    fill(v, "iterations", c.iterations());
+    fill(v, "regularization", c.regularization());
+    fill(v, "alpha", c.alpha());
+    fill(v, "solver", label(c.solver()));
+    int factors = AUTO.equals(p.get("factors")) ? c.factors() : p.intValue("factors");
+    boolean cholesky = v.get("solver").equalsIgnoreCase(label(AlsSolver.CHOLESKY));
+    fill(v, "blockSize", cholesky && c.blockSize() <= factors ? c.blockSize() : 0);
+    return v;
+  }
+
+  /** The data-derived values of {@code itemknn}; alpha is 0.5 (unused) when the similarity is not asymmetric. */
+  static Map<String, String> itemKnnAuto(Parameters p, DataShape shape) {
+    Map<String, String> v = p.values();
+    if (!AUTO.equals(v.get("similarity")) && p.choice("similarity", Similarity.class) != Similarity.ASYMMETRIC) {
+      fill(v, "alpha", 0.5f);
+      return v;
+    }
+    if (shape == null) {
+      return v;
+    }
+    ItemKnnConfig c = ItemKnnConfig.forData(shape.users(), shape.items(), shape.interactions(),
+        p.intValue("threads"));
+    fill(v, "similarity", label(c.similarity()));
+    fill(v, "alpha", c.similarity() == Similarity.ASYMMETRIC ? c.alpha() : 0.5f);
+    return v;
+  }
+
+  /** Replaces {@code key}'s value by {@code value} if it is {@code auto}. */
+  private static void fill(Map<String, String> values, String key, Object value) {
+    if (AUTO.equals(values.get(key))) {
+      values.put(key, String.valueOf(value));
+    }
   }
 
   static Entry bpr() {
@@ -100,13 +150,22 @@ final class StandardEntries {
 
   static Entry ease() {
     EaseConfig d = EaseConfig.defaults();
-    return new Entry("ease", "EASE (Steck 2019), closed-form item-item weights",
-        keys("lambda", d.lambda(), "maxItems", d.maxItems(), "neighbors", d.neighbors(), "threads", d.threads()),
+    return new Entry("ease", "EASE (Steck 2019), closed-form item-item weights; lambda 'auto' follows the data "
+        + "(EaseConfig.forData), above maxItems items the neighbourhood solve",
+        keys("lambda", AUTO, "maxItems", d.maxItems(), "neighbors", d.neighbors(), "threads", d.threads()),
         p -> new EaseTrainer(new EaseConfig(p.floatValue("lambda"), p.intValue("maxItems"), p.intValue("neighbors"),
-            p.intValue("threads"))));
+            p.intValue("threads"))),
+        (p, shape) -> {
+          Map<String, String> v = p.values();
+          if (shape != null) {
+            fill(v, "lambda", EaseConfig.forData(shape.users(), shape.items(), shape.interactions(),
+                p.intValue("threads")).lambda());
+          }
+          return v;
+        });
   }
 
-  /** The value of a key that {@code gfcf} derives from the data's statistics unless it is given. */
+  /** The value of a key that an algorithm derives from the data's statistics unless it is given. */
   static final String AUTO = "auto";
 
   static Entry graphFilter() {

@@ -262,6 +262,33 @@ class KindredEvalTest {
   }
 
   @Test
+  void tuneWithABudgetReportsEachTrialAndTheBestAsAUsableSpec() throws IOException {
+    Path data = writeData(40, 15, 5, 3, 7, 4);
+    int code = run("tune", "--data", data.toString(), "--algorithm", "itemknn", "--grid", "neighbors=2,5",
+        "--metric", "ndcg@5", "--budget", "1h");
+    assertThat(code).isZero();
+    assertThat(err.toString().lines().toList()).hasSize(2)
+        .allSatisfy(l -> assertThat(l).matches("trial [12]/2 done, [0-9.]+ s of 3600.0 s used: itemknn:.*"));
+    String best = out.toString().lines().filter(l -> l.startsWith("best: ")).findFirst().orElseThrow();
+    assertThat(out.toString()).contains("budget: 1h, 2 of 2 trials run in ");
+    String spec = best.substring("best: ".length(), best.indexOf(" ("));
+    assertThat(spec).doesNotContain("auto");
+    err.getBuffer().setLength(0);
+    assertThat(run("evaluate", "--data", data.toString(), "--algorithm", spec, "--cutoff", "5")).isZero();
+  }
+
+  @Test
+  void aMalformedBudgetIsAUsageErrorNamingTheOption() throws IOException {
+    Path data = writeData(40, 15, 5, 3, 7, 4);
+    for (String bad : new String[] {"10", "10x", "-5m", "0s", "m", "1.5h"}) {
+      err.getBuffer().setLength(0);
+      assertOneLineError(run("tune", "--data", data.toString(), "--algorithm", "itemknn", "--grid",
+          "neighbors=2,5", "--budget", bad), 2, "--budget '" + bad + "' must be a positive whole number of seconds, "
+          + "minutes or hours, such as 90s, 10m or 1h");
+    }
+  }
+
+  @Test
   void movieLensFormatsNeedADirectoryGivenWithData() {
     assertOneLineError(run(base("--algorithm", "popularity", "--format", "movielens1m").toArray(String[]::new)), 2,
         "--format movielens1m reads a whole directory: give it with --data");

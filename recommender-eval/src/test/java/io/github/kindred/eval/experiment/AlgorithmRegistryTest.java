@@ -45,7 +45,7 @@ class AlgorithmRegistryTest {
     AlgorithmSpec spec = registry.parse("itemknn:shrinkage=10,threads=1");
     assertThat(spec.name()).isEqualTo("itemknn");
     assertThat(spec.parameters()).containsEntry("neighbors", "200").containsEntry("shrinkage", "10");
-    assertThat(spec.canonical()).isEqualTo("itemknn:alpha=0.5,neighbors=200,shrinkage=10,similarity=cosine,threads=1");
+    assertThat(spec.canonical()).isEqualTo("itemknn:alpha=auto,neighbors=200,shrinkage=10,similarity=auto,threads=1");
     assertThat(registry.names()).startsWith("popularity", "itemknn");
   }
 
@@ -62,10 +62,11 @@ class AlgorithmRegistryTest {
 
   @Test
   void defaultsAreTheConfigurationRecordsDefaults() {
-    ImplicitAlsTrainer ials = (ImplicitAlsTrainer) registry.create("ials");
+    ImplicitAlsTrainer ials = (ImplicitAlsTrainer) registry.create(
+        "ials:factors=64,iterations=15,regularization=30,alpha=3,solver=cg");
     assertThat(ials.config()).isEqualTo(ImplicitAlsConfig.defaults());
     assertThat(((BprTrainer) registry.create("bpr")).config()).isEqualTo(BprConfig.defaults());
-    assertThat(((EaseTrainer) registry.create("ease")).config()).isEqualTo(EaseConfig.defaults());
+    assertThat(((EaseTrainer) registry.create("ease:lambda=500")).config()).isEqualTo(EaseConfig.defaults());
     assertThat(((UserKnnTrainer) registry.create("userknn")).config()).isEqualTo(UserKnnConfig.defaults());
     assertThat(((BiasedMfTrainer) registry.create("biasedmf")).config()).isEqualTo(BiasedMfConfig.defaults());
     assertThat(((ContentTrainer) registry.create("content")).config()).isEqualTo(ContentConfig.defaults());
@@ -77,7 +78,8 @@ class AlgorithmRegistryTest {
   @Test
   void keysMatchCaseInsensitivelyAndKeepTheirSpelling() {
     ImplicitAlsTrainer ials = (ImplicitAlsTrainer) registry.create(
-        "ials:factors=8,ITERATIONS=3,solver=cholesky,cgsteps=5,regularization=2,alpha=1,seed=7,threads=1");
+        "ials:factors=8,ITERATIONS=3,solver=cholesky,cgsteps=5,regularization=2,alpha=1,seed=7,threads=1,"
+            + "blocksize=0");
     assertThat(ials.config()).isEqualTo(new ImplicitAlsConfig(8, 3, 2f, 1f, 7L, 1, AlsSolver.CHOLESKY, 5,
         ImplicitAlsConfig.defaults().regularizationExponent()));
     assertThat(registry.parse("bpr:learningrate=0.1").parameters()).containsEntry("learningRate", "0.1");
@@ -94,7 +96,7 @@ class AlgorithmRegistryTest {
         .isInstanceOf(BlendTrainer.class);
     assertThat(registry.create("hybrid:parts=itemknn,cold=[popularity],threshold=3"))
         .isInstanceOf(SwitchingTrainer.class);
-    assertThat(registry.create("hybrid:parts=ease")).isInstanceOf(EaseTrainer.class);
+    assertThat(registry.create("hybrid:parts=[ease:lambda=500]")).isInstanceOf(EaseTrainer.class);
     assertThat(registry.parse("hybrid:parts=[itemknn:neighbors=10,shrinkage=1]+ease").parameters())
         .containsEntry("parts", "[itemknn:neighbors=10,shrinkage=1]+ease");
     assertThat(registry.create("postfilter:base=[ease:lambda=100],strength=0.5"))

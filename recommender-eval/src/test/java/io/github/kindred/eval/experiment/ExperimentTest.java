@@ -104,13 +104,16 @@ class ExperimentTest {
     assertThat(provenance.get("version").asText()).isNotBlank();
     assertThat(provenance.get("fingerprints").get("toy").asText()).startsWith("sha256:");
     assertThat(provenance.get("configuration").get("algorithms").asText())
-        .isEqualTo("popularity; itemknn:alpha=0.5,neighbors=5,shrinkage=0,similarity=cosine,threads=1");
+        .isEqualTo("popularity; itemknn:alpha=auto,neighbors=5,shrinkage=0,similarity=auto,threads=1");
     String csv = Reports.csv(r, List.of("ndcg@5"));
     assertThat(csv.lines().findFirst().orElseThrow())
         .isEqualTo("dataset,algorithm,configuration,seed,protocol,users,ndcg@5,fitSeconds,recommendSeconds,version,"
             + "fingerprint");
-    // The itemknn configuration holds commas, so it is quoted.
-    assertThat(csv).contains(",\"itemknn:alpha=0.5,neighbors=5,shrinkage=0,similarity=cosine,threads=1\",");
+    // The itemknn configuration holds commas, so it is quoted; each run records the values the fit used.
+    String used = r.runs().get(1).configuration();
+    assertThat(used).doesNotContain("auto").matches("itemknn:alpha=[0-9.]+,neighbors=5,shrinkage=0,"
+        + "similarity=(cosine|asymmetric),threads=1");
+    assertThat(csv).contains(",\"" + used + "\",");
   }
 
   @Test

@@ -94,6 +94,49 @@ class HyperparameterSearchTest {
     }
   }
 
+  /** A search over "cost" values whose fits advance {@code clock} by cost seconds. */
+  private static List<String> budgeted(long budgetSeconds, long[] clock, String... costs) {
+    InteractionLog.Builder log = InteractionLog.builder();
+    for (int u = 0; u < 10; u++) {
+      for (int i = 0; i < 6; i++) {
+        log.add("u" + u, "i" + ((u + i) % 8), 1f);
+      }
+    }
+    Split validation = new RandomHoldout(0.25, 1).split(log.build());
+    AlgorithmRegistry slow = AlgorithmRegistry.empty().with(new AlgorithmRegistry.Entry("slow",
+        "advances the fake clock", Map.of("cost", "1"), p -> data -> {
+          clock[0] += p.longValue("cost") * 1_000_000_000L;
+          return new PopularityTrainer().fit(data);
+        }));
+    Map<String, List<String>> g = new LinkedHashMap<>();
+    g.put("cost", List.of(costs));
+    List<String> heard = new ArrayList<>();
+    List<HyperparameterSearch.Trial> trials = new HyperparameterSearch("slow", g, 0, 0, "ndcg@5").run(slow,
+        validation, FeatureTable.empty(), FeatureTable.empty(), RankingEvaluator.builder().cutoffs(5).threads(1)
+            .build(), (d, t, l) -> heard.add(d + "/" + t + " " + l),
+        new HyperparameterSearch.Budget(budgetSeconds * 1_000_000_000L, () -> clock[0]));
+    assertThat(heard).hasSize(trials.size());
+    heard.add(0, trials.size() + " trials");
+    return heard;
+  }
+
+  @Test
+  void aBudgetStopsBeforeATrialThatTheLongestSoFarSaysWouldOverrunIt() {
+    long[] clock = {5_000_000_000L};
+    // Costs 10, 11, 12, 13 s, budget 40 s: after 10 s the longest is 10 (20 <= 40, run); after 21 s it is 11
+    // (32 <= 40, run); after 33 s it is 12 (45 > 40, stop). Three trials, 33 s used.
+    assertThat(budgeted(40, clock, "10", "11", "12", "13")).containsExactly("3 trials",
+        "1/4 slow:cost=10", "2/4 slow:cost=11", "3/4 slow:cost=12");
+    assertThat(clock[0]).isEqualTo(38_000_000_000L);
+    // Exactly filling it is allowed: 10 + 10 + 10 of 30 s.
+    assertThat(budgeted(30, new long[1], "10", "10", "10", "10").get(0)).isEqualTo("3 trials");
+    // The first trial always runs, even over the budget.
+    assertThat(budgeted(1, new long[1], "10", "1").get(0)).isEqualTo("1 trials");
+    // No budget: everything runs.
+    assertThat(new HyperparameterSearch.Budget(Long.MAX_VALUE, () -> 0).allows(Long.MAX_VALUE - 1, 1)).isTrue();
+    assertThatThrownBy(() -> new HyperparameterSearch.Budget(0, () -> 0)).hasMessage("budget must be > 0, got 0 ns");
+  }
+
   @Test
   void invalidGridsFail() {
     assertThatThrownBy(() -> new HyperparameterSearch("itemknn", Map.of(), 0, 0, "ndcg@5"))
