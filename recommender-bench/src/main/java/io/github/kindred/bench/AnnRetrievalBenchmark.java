@@ -4,7 +4,11 @@ import io.github.kindred.ann.AnnConfig;
 import io.github.kindred.ann.HnswItemIndex;
 import io.github.kindred.math.FactorScoring;
 import io.github.kindred.math.TopN;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +45,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * machine, so one index per size is kept in a static cache and the benchmark runs in the harness JVM:
  * {@code java -Xmx8g -jar recommender-bench/target/benchmarks.jar AnnRetrievalBenchmark -f 0 -p size=100000}
  * (every method and search width then share one build).
+ *
+ * <p>With {@code -p indexDir=DIR} the index is built once and kept in {@code DIR/hnsw-SIZEx64.idx}
+ * ({@link HnswItemIndex#save}): a later run loads it (seconds) instead of building it again, which is how the
+ * 1,000,000-item figures are taken: {@code nice java -Xmx4g -jar recommender-bench/target/benchmarks.jar
+ * AnnRetrievalBenchmark -f 0 -p size=1000000 -p searchWidth=200,400,800 -p indexDir=/tmp/kindred-ann}. The set-up
+ * prints the load time as well.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -58,6 +68,10 @@ public class AnnRetrievalBenchmark {
   @Param({"100000", "1000000"})
   public int size;
 
+  /** Where the built index is saved and loaded from; empty: build in memory only. */
+  @Param({""})
+  public String indexDir;
+
   /** Candidates kept by the graph search. */
   @Param({"100", "200", "400"})
   public int searchWidth;
@@ -73,15 +87,7 @@ public class AnnRetrievalBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     itemFactors = FACTORS.computeIfAbsent(size, n -> items(n, DIMENSIONS, 11));
-    index = INDEXES.computeIfAbsent(size, n -> {
-      long wall = System.nanoTime();
-      long cpu = processCpuNanos();
-      HnswItemIndex built = HnswItemIndex.build(itemFactors, n, DIMENSIONS,
-          AnnConfig.defaults().withExactBelow(0).withBuildThreads(2));
-      System.out.printf("%nbuild %d x %d: wall %.1f s, process CPU %.1f s, graph %.1f MB%n", n, DIMENSIONS,
-          (System.nanoTime() - wall) / 1e9, (processCpuNanos() - cpu) / 1e9, built.indexBytes() / 1e6);
-      return built;
-    });
+    index = INDEXES.computeIfAbsent(size, this::buildOrLoad);
     float[] flat = items(USERS, DIMENSIONS, 12);
     users = new float[USERS][];
     for (int u = 0; u < USERS; u++) {
@@ -105,6 +111,35 @@ public class AnnRetrievalBenchmark {
     }
     System.out.printf("%nrecall@10 at %d items, search width %d: %.4f (%d users)%n", size, searchWidth,
         recall / queries, queries);
+  }
+
+  private HnswItemIndex buildOrLoad(int n) {
+    Path file = indexDir.isEmpty() ? null : Path.of(indexDir, "hnsw-" + n + "x" + DIMENSIONS + ".idx");
+    long wall = System.nanoTime();
+    long cpu = processCpuNanos();
+    try {
+      if (file != null && Files.exists(file)) {
+        HnswItemIndex loaded = HnswItemIndex.read(new java.io.BufferedInputStream(Files.newInputStream(file)),
+            itemFactors, n, DIMENSIONS);
+        System.out.printf("%nloaded %s: wall %.2f s, process CPU %.2f s, graph %.1f MB%n", file,
+            (System.nanoTime() - wall) / 1e9, (processCpuNanos() - cpu) / 1e9, loaded.indexBytes() / 1e6);
+        return loaded;
+      }
+      HnswItemIndex built = HnswItemIndex.build(itemFactors, n, DIMENSIONS,
+          AnnConfig.defaults().withExactBelow(0).withBuildThreads(2));
+      Runtime runtime = Runtime.getRuntime();
+      System.out.printf("%nbuild %d x %d: wall %.1f s, process CPU %.1f s, graph %.1f MB, heap used %.0f MB%n", n,
+          DIMENSIONS, (System.nanoTime() - wall) / 1e9, (processCpuNanos() - cpu) / 1e9, built.indexBytes() / 1e6,
+          (runtime.totalMemory() - runtime.freeMemory()) / 1e6);
+      if (file != null) {
+        Files.createDirectories(file.getParent());
+        built.save(file);
+        System.out.printf("saved %s (%.1f MB)%n", file, Files.size(file) / 1e6);
+      }
+      return built;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static long processCpuNanos() {
