@@ -13,10 +13,12 @@ import io.github.kindred.serve.Recommendations;
 import io.github.kindred.serve.Recommender;
 import io.github.kindred.serve.Request;
 import io.github.kindred.serve.ServingStats;
+import io.github.kindred.serve.pipeline.CandidateRetriever;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -40,12 +42,15 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@code GET /health} and {@code GET /metrics} (requests served, model version, cache statistics).
  * </ul>
  *
- * <p>Run: {@code java -cp examples/target/kindred-demo.jar io.github.kindred.examples.ReferenceService --items
- * 100000 --port 8080}, then {@link LoadGenerator} against it.
+ * <p>Run: {@code java --add-modules jdk.incubator.vector -cp examples/target/kindred-demo.jar
+ * io.github.kindred.examples.ReferenceService --items 100000 --port 8080 --cache 0 --index-dir /tmp/kindred}, then
+ * {@link LoadGenerator} against it from another JVM.
  */
 public final class ReferenceService implements AutoCloseable {
   /** A model, its data and its index, swapped as one. */
   private record Snapshot(ImplicitAlsModel model, Dataset data, long version) {}
+
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
 
   /** Graph index above 20,000 items, built on two threads. */
   private static final AnnConfig ANN = AnnConfig.defaults().withExactBelow(20_000).withBuildThreads(2);
@@ -58,18 +63,32 @@ public final class ReferenceService implements AutoCloseable {
   private final int items;
   private final int users;
 
-  private ReferenceService(int items, int users, int port, int threads) throws IOException {
-    this.items = items;
-    this.users = users;
+  private ReferenceService(Options options) throws IOException {
+    this.items = options.items();
+    this.users = options.users();
     Dataset data = generate(items, users, 20, 7);
     Snapshot first = train(data, 1);
     current = new AtomicReference<>(first);
-    // The HNSW index is the pipeline's candidate stage: rebuilt by the factory for every swapped-in model, its
-    // candidates (4 per result) scored exactly by the model, then the business rules.
-    recommender = Recommender.builder(first.model(), data)
-        .candidateRetriever(HnswCandidateRetriever.factory(ANN), 4).build();
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
-    workers = Executors.newFixedThreadPool(threads);
+    // The HNSW index is the pipeline's candidate stage: built by the factory for every swapped-in model (or loaded
+    // from the index directory when it holds this model's graph: training is seeded, so a restart trains the same
+    // factors), its candidates (4 per result) scored exactly by the model, then the business rules.
+    CandidateRetriever.Factory index = options.indexDir() == null ? HnswCandidateRetriever.factory(ANN)
+        : HnswCandidateRetriever.factory(ANN, options.indexDir().resolve("hnsw-" + items + "x64.idx"));
+    recommender = Recommender.builder(first.model(), data).userCacheSize(options.cacheSize())
+        .candidateRetriever(index, 4).build();
+    // The JDK server writes the headers and the body of an answer in two writes; with Nagle's algorithm on, the
+    // second waits for the client's delayed ACK (40 ms on Linux), which capped the service at ~80 requests/s per
+    // connection with p50 48 ms while its CPU idled. Read once by the server, so set before it is created.
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
+    }
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port(options)), 256);
+    // A bounded pool sized to the cores: the work is CPU-bound, so more threads only add queueing and switches.
+    workers = Executors.newFixedThreadPool(options.threads(), task -> {
+      Thread thread = new Thread(task, "kindred-request");
+      thread.setDaemon(true);
+      return thread;
+    });
     server.setExecutor(workers);
     server.createContext("/recommend", this::recommend);
     server.createContext("/similar", this::similar);
@@ -78,6 +97,44 @@ public final class ReferenceService implements AutoCloseable {
     server.createContext("/health", exchange -> send(exchange, 200, "{\"status\":\"ok\"}"));
     server.createContext("/metrics", this::metrics);
     server.start();
+  }
+
+  private static int port(Options options) {
+    return options.port();
+  }
+
+  /**
+   * What to serve and how.
+   *
+   * @param items catalogue size, at least 1
+   * @param users number of synthetic users, at least 1
+   * @param port the loopback port, 0 for any free one
+   * @param threads request threads, at least 1 (the cores by default)
+   * @param cacheSize users whose results the facade caches, at least 0 (0: every request is computed)
+   * @param indexDir where the HNSW graph is kept between starts, or null to build it at every start
+   */
+  public record Options(int items, int users, int port, int threads, long cacheSize, Path indexDir) {
+    /**
+     * Validates the counts.
+     *
+     * @throws IllegalArgumentException naming the first parameter out of range and its value
+     */
+    public Options {
+      if (items < 1 || users < 1 || threads < 1 || cacheSize < 0 || port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("need items, users, threads >= 1, cacheSize >= 0 and a port in [0, "
+            + "65535]; got items " + items + ", users " + users + ", threads " + threads + ", cacheSize " + cacheSize
+            + ", port " + port);
+      }
+    }
+
+    /**
+     * 100,000 items, 20,000 users, port 8080, one request thread per core, 10,000 cached users, no index directory.
+     *
+     * @return the defaults
+     */
+    public static Options defaults() {
+      return new Options(100_000, 20_000, 8080, Runtime.getRuntime().availableProcessors(), 10_000, null);
+    }
   }
 
   /**
@@ -91,7 +148,18 @@ public final class ReferenceService implements AutoCloseable {
    * @throws IOException if the port cannot be bound
    */
   public static ReferenceService start(int items, int users, int port, int threads) throws IOException {
-    return new ReferenceService(items, users, port, threads);
+    return start(new Options(items, users, port, threads, Options.defaults().cacheSize(), null));
+  }
+
+  /**
+   * Trains the model, builds or loads its index and starts serving.
+   *
+   * @param options what to serve and how
+   * @return the running service
+   * @throws IOException if the port cannot be bound or the index directory cannot be used
+   */
+  public static ReferenceService start(Options options) throws IOException {
+    return new ReferenceService(options);
   }
 
   /** The bound port. */
@@ -269,26 +337,32 @@ public final class ReferenceService implements AutoCloseable {
   /**
    * Starts the service and serves until the process is stopped.
    *
-   * @param args {@code --items N --users N --port P --threads T}
+   * @param args {@code --items N --users N --port P --threads T --cache USERS --index-dir DIR}
    * @throws IOException if the port cannot be bound
    */
   public static void main(String[] args) throws IOException {
-    int items = 100_000;
-    int users = 20_000;
-    int port = 8080;
-    int threads = 4;
+    Options d = Options.defaults();
+    int items = d.items();
+    int users = d.users();
+    int port = d.port();
+    int threads = d.threads();
+    long cache = d.cacheSize();
+    Path indexDir = null;
     for (int a = 0; a + 1 < args.length; a += 2) {
       switch (args[a]) {
         case "--items" -> items = Integer.parseInt(args[a + 1]);
         case "--users" -> users = Integer.parseInt(args[a + 1]);
         case "--port" -> port = Integer.parseInt(args[a + 1]);
         case "--threads" -> threads = Integer.parseInt(args[a + 1]);
+        case "--cache" -> cache = Long.parseLong(args[a + 1]);
+        case "--index-dir" -> indexDir = Path.of(args[a + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[a]);
       }
     }
     long start = System.nanoTime();
-    ReferenceService service = start(items, users, port, threads);
-    System.out.printf("serving %,d items to %,d users on http://127.0.0.1:%d (ready in %.1f s)%n", items, users,
-        service.port(), (System.nanoTime() - start) / 1e9);
+    ReferenceService service = start(new Options(items, users, port, threads, cache, indexDir));
+    System.out.printf("serving %,d items to %,d users on http://127.0.0.1:%d with %d request threads, %,d cached "
+        + "users (ready in %.1f s)%n", items, users, service.port(), threads, cache,
+        (System.nanoTime() - start) / 1e9);
   }
 }

@@ -3,8 +3,14 @@ package io.github.kindred.ann;
 import io.github.kindred.math.FactorScoring;
 import io.github.kindred.math.TopN;
 import io.github.kindred.model.DotProductScoring;
+import io.github.kindred.persist.ModelFormatException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +63,7 @@ public final class HnswItemIndex {
   /** {@code 1 / M^2}. */
   private final float inverseSquaredMaxNorm;
   private final float inverseMaxNorm;
+  private final float maxNorm;
   /** Null for an exact index. */
   private final CompactGraph graph;
 
@@ -65,6 +72,7 @@ public final class HnswItemIndex {
     this.items = items;
     this.dimensions = dimensions;
     this.config = config;
+    this.maxNorm = maxNorm;
     this.inverseMaxNorm = maxNorm > 0 ? 1f / maxNorm : 0f;
     this.inverseSquaredMaxNorm = inverseMaxNorm * inverseMaxNorm;
     this.graph = graph;
@@ -136,6 +144,116 @@ public final class HnswItemIndex {
       throw new UncheckedIOException(e);
     }
     return new HnswItemIndex(itemFactors, items, dimensions, config, maxNorm, graph);
+  }
+
+  /** An index from a file's parts, checked by {@link IndexFile}. */
+  static HnswItemIndex restore(float[] itemFactors, int items, int dimensions, AnnConfig config, float maxNorm,
+      CompactGraph graph) {
+    return new HnswItemIndex(itemFactors, items, dimensions, config, maxNorm, graph);
+  }
+
+  /**
+   * Writes the index (its graph, configuration and a fingerprint of the item factors, not the factors themselves)
+   * to {@code file}, replacing it; typically beside the model file, so that serving loads the graph with
+   * {@link #load(Path, DotProductScoring)} instead of building it again. About 4 bytes per edge: 0.14 GB at
+   * 1,000,000 items with the default 16 connections.
+   *
+   * @param file the file to write
+   * @throws IOException if the file cannot be written
+   * @throws NullPointerException if {@code file} is null
+   */
+  public void save(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      write(out);
+    }
+  }
+
+  /**
+   * Writes the index to {@code out} (flushed, not closed); see {@link #save(Path)}.
+   *
+   * @param out the stream to write to
+   * @throws IOException if the stream fails
+   * @throws NullPointerException if {@code out} is null
+   */
+  public void write(OutputStream out) throws IOException {
+    IndexFile.write(this, Objects.requireNonNull(out, "out"));
+  }
+
+  /**
+   * Loads an index written by {@link #save(Path)} for the item factors of {@code model} (used in place).
+   *
+   * @param file the index file
+   * @param model the model whose item factors the index was built on
+   * @return the index, identical in its searches to the one saved
+   * @throws ModelFormatException if the file is not an index, is of another format version, is truncated or
+   *     corrupt, or was built on other item factors (another model or generation)
+   * @throws IOException if the file cannot be read
+   * @throws NullPointerException if an argument is null
+   */
+  public static HnswItemIndex load(Path file, DotProductScoring model) throws IOException {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(model, "model");
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, model);
+    }
+  }
+
+  /**
+   * Reads an index written by {@link #write(OutputStream)} for the item factors of {@code model}; the stream is
+   * read to its end and not closed.
+   *
+   * @param in the stream
+   * @param model the model whose item factors the index was built on
+   * @return the index
+   * @throws ModelFormatException if the stream is not an index, is of another format version, is truncated or
+   *     corrupt, or was built on other item factors
+   * @throws IOException if the stream fails
+   * @throws NullPointerException if an argument is null
+   */
+  public static HnswItemIndex read(InputStream in, DotProductScoring model) throws IOException {
+    Objects.requireNonNull(model, "model");
+    float[] factors = model.itemFactors();
+    int dimensions = model.dimensions();
+    return read(in, factors, dimensions < 1 ? 0 : factors.length / dimensions, dimensions);
+  }
+
+  /**
+   * Reads an index written by {@link #write(OutputStream)} for {@code items} row-major vectors (used in place).
+   *
+   * @param in the stream, read to its end and not closed
+   * @param itemFactors row-major, at least {@code items * dimensions} floats: the vectors the index was built on
+   * @param items number of items
+   * @param dimensions vector length
+   * @return the index
+   * @throws ModelFormatException if the stream is not an index, is of another format version, is truncated or
+   *     corrupt, or was built on other vectors or sizes
+   * @throws IOException if the stream fails
+   * @throws IllegalArgumentException if the array is shorter than {@code items * dimensions}
+   * @throws NullPointerException if an argument is null
+   */
+  public static HnswItemIndex read(InputStream in, float[] itemFactors, int items, int dimensions)
+      throws IOException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(itemFactors, "itemFactors");
+    if (items < 0 || dimensions < 1 || (long) items * dimensions > itemFactors.length) {
+      throw new IllegalArgumentException("itemFactors has " + itemFactors.length + " floats for " + items
+          + " items x " + dimensions + " dimensions");
+    }
+    return IndexFile.read(in, itemFactors, items, dimensions);
+  }
+
+  float[] itemFactors() {
+    return itemFactors;
+  }
+
+  float maxNorm() {
+    return maxNorm;
+  }
+
+  /** Null for an exact index. */
+  CompactGraph graph() {
+    return graph;
   }
 
   private OnHeapHnswGraph buildGraph() throws IOException {

@@ -12,8 +12,13 @@ import io.github.kindred.popularity.PopularityTrainer;
 import io.github.kindred.serve.Recommendations;
 import io.github.kindred.serve.Recommender;
 import io.github.kindred.serve.Request;
+import io.github.kindred.serve.pipeline.CandidateRetriever;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HnswCandidateRetrieverTest {
   private static Dataset data() {
@@ -62,5 +67,29 @@ class HnswCandidateRetrieverTest {
     assertThat(HnswCandidateRetriever.factory(AnnConfig.defaults()).build(model)).isNull();
     assertThat(HnswCandidateRetriever.factory(AnnConfig.defaults().withExactBelow(0)).build(model))
         .isInstanceOf(HnswCandidateRetriever.class);
+  }
+
+  @Test
+  void theFileFactoryLoadsTheIndexOfThisModelAndRebuildsForAnotherGeneration(@TempDir Path dir) throws IOException {
+    Dataset data = data();
+    ImplicitAlsConfig als = ImplicitAlsConfig.defaults().withFactors(8).withIterations(2);
+    ImplicitAlsModel model = new ImplicitAlsTrainer(als).fit(data);
+    Path file = dir.resolve("model.kindred.hnsw");
+    // Saved with search width 7; the factory is configured with 9: a loaded index keeps the width it was saved with.
+    HnswItemIndex.build(model, AnnConfig.defaults().withExactBelow(0).withSearchWidth(7)).save(file);
+    CandidateRetriever.Factory factory = HnswCandidateRetriever.factory(
+        AnnConfig.defaults().withExactBelow(0).withSearchWidth(9), file);
+    HnswCandidateRetriever loaded = (HnswCandidateRetriever) factory.build(model);
+    assertThat(loaded.index().config().searchWidth()).isEqualTo(7);
+    // Another generation (other factors): the stale file is replaced by a new build with the factory's config.
+    ImplicitAlsModel next = new ImplicitAlsTrainer(als.withIterations(3)).fit(data);
+    HnswCandidateRetriever rebuilt = (HnswCandidateRetriever) factory.build(next);
+    assertThat(rebuilt.index().config().searchWidth()).isEqualTo(9);
+    assertThat(HnswItemIndex.load(file, next).config().searchWidth()).isEqualTo(9);
+    assertThat(Files.exists(dir.resolve("model.kindred.hnsw.partial"))).isFalse();
+    // A corrupt file is rebuilt too, not served.
+    Files.write(file, new byte[] {1, 2, 3});
+    assertThat(((HnswCandidateRetriever) factory.build(model)).index().config().searchWidth()).isEqualTo(9);
+    assertThat(HnswItemIndex.load(file, model).approximate()).isTrue();
   }
 }

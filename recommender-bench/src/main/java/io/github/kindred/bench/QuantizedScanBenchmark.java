@@ -18,14 +18,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The question: how much faster is an exact-candidate scan of int8-quantised item factors than the float scan, on a
- * plain Java 17 without JVM flags?
+ * The question: how much faster is the scan of int8-quantised item factors than the float scan, each on the kernel
+ * the JVM selects (both scalar on a plain Java 17; both on the Vector API when the forks add the module)?
  *
  * <ul>
  *   <li>{@link #floatScan}: the baseline, {@link FactorScoring#scoreTopN} over the float matrix (the scalar kernel
- *       with eight partial sums, since the forks run without {@code --add-modules jdk.incubator.vector});
- *   <li>{@link #int8Scan}: {@link Int8ItemFactors#scoreTopN}, top 10 by quantised score (two products per 64-bit
- *       multiply, a quarter of the memory traffic);
+ *       with eight partial sums, or the Vector API FMA kernel);
+ *   <li>{@link #int8Scan}: {@link Int8ItemFactors#scoreTopN}, top 10 by quantised score (scalar: two products per
+ *       64-bit multiply; Vector API: codes widened to int lanes), a quarter of the memory traffic;
  *   <li>{@link #int8Reranked}: the serving path, the 100 best quantised candidates re-scored exactly on the float
  *       factors ({@link Int8ItemFactors#scoreTopNReranked}), top 10 with exact scores.
  * </ul>
@@ -33,8 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Sizes: 100,000 x 64 (25.6 MB of floats, in a 32 MiB L3) and 1,000,000 x 64 (256 MB of floats, 68 MB of codes:
  * main memory). Factors uniform in [-0.5, 0.5) from a fixed seed; 20 random items excluded, like a user's history.
  *
- * <p>Run: {@code java -jar recommender-bench/target/benchmarks.jar QuantizedScanBenchmark -prof
- * io.github.kindred.bench.CpuTimeProfiler}; the ratio to read is {@code int8Reranked / floatScan} of the same size.
+ * <p>Run, scalar kernels: {@code java -jar recommender-bench/target/benchmarks.jar QuantizedScanBenchmark -prof
+ * io.github.kindred.bench.CpuTimeProfiler}; Vector API kernels: the same with
+ * {@code -jvmArgsAppend "--add-modules jdk.incubator.vector"}. The ratios to read are {@code int8Scan / floatScan}
+ * (the kernel) and {@code int8Reranked / floatScan} (the serving path) of the same size and run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -37,18 +37,27 @@ public final class FactorScoring {
   static final boolean VECTOR = VECTOR_DOT != null;
 
   private static MethodHandle vectorDot() {
+    return vectorKernel("io.github.kindred.math.VectorDot", MethodType.methodType(float.class, float[].class,
+        int.class, float[].class, int.class, int.class));
+  }
+
+  /**
+   * The static method {@code dot} of the Vector API kernel class {@code className} (compiled from
+   * {@code src/main/vector}), or null when the module is absent, {@code kindred.vector} is {@code false}, the
+   * class's {@code useful()} says the platform's vectors are too narrow, or linking fails.
+   */
+  static MethodHandle vectorKernel(String className, MethodType type) {
     if ("false".equalsIgnoreCase(System.getProperty("kindred.vector"))
         || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
       return null;
     }
     try {
-      Class<?> kernel = Class.forName("io.github.kindred.math.VectorDot");
+      Class<?> kernel = Class.forName(className);
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       if (!(boolean) lookup.findStatic(kernel, "useful", MethodType.methodType(boolean.class)).invokeExact()) {
         return null;
       }
-      return lookup.findStatic(kernel, "dot", MethodType.methodType(float.class, float[].class, int.class,
-          float[].class, int.class, int.class));
+      return lookup.findStatic(kernel, "dot", type);
     } catch (Throwable e) {
       // LinkageError or reflection failure: the module is there but unusable; the scalar kernel is always right.
       return null;

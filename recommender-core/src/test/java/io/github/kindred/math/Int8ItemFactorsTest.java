@@ -30,6 +30,83 @@ class Int8ItemFactorsTest {
     assertThat(scores[0]).isCloseTo(2f * 14081 / 16129, org.assertj.core.data.Offset.offset(1e-6f));
   }
 
+  @Test
+  void theTestJvmRunsTheVectorKernel() {
+    // The build runs tests with the Vector API module, so scoreAll above exercises Int8Dot; the register kernel is
+    // tested through registerDot.
+    assertThat(Int8ItemFactors.VECTOR).isTrue();
+  }
+
+  /** Factors whose largest absolute value is 127: scale 1, so the codes are the values themselves. */
+  private static Int8ItemFactors integers(int[][] rows) {
+    int dims = rows[0].length;
+    float[] factors = new float[rows.length * dims];
+    for (int i = 0; i < rows.length; i++) {
+      for (int d = 0; d < dims; d++) {
+        factors[i * dims + d] = rows[i][d];
+      }
+    }
+    Int8ItemFactors q = Int8ItemFactors.quantize(factors, rows.length, dims);
+    for (int i = 0; i < rows.length; i++) {
+      assertThat(q.scale(i)).isEqualTo(1f);
+    }
+    return q;
+  }
+
+  private static int[] padded(int[] query) {
+    return java.util.Arrays.copyOf(query, 8 * ((query.length + 7) / 8));
+  }
+
+  @Test
+  void bothKernelsGiveHandComputedCodeDotProducts() throws Throwable {
+    // (127, -2, 5) . (1, 2, 3) = 127 - 4 + 15 = 138; (-127, 127, 0) . (1, 2, 3) = -127 + 254 = 127.
+    Int8ItemFactors small = integers(new int[][] {{127, -2, 5}, {-127, 127, 0}});
+    int[] q = padded(new int[] {1, 2, 3});
+    assertThat(small.registerDot(0, q)).isEqualTo(138);
+    assertThat(small.vectorDot(0, q)).isEqualTo(138);
+    assertThat(small.registerDot(1, q)).isEqualTo(127);
+    assertThat(small.vectorDot(1, q)).isEqualTo(127);
+    // The extremes at every length around the lane widths (8 ints with AVX2, 16 with AVX-512, 2 x 16 unrolled):
+    // all codes 127 against all -127 gives -16129 n; alternating +-127 against 127 gives 0 for even n, 16129 odd.
+    for (int n : new int[] {1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 64, 100, 200}) {
+      int[] ones = new int[n];
+      int[] alternating = new int[n];
+      int[] query = new int[n];
+      for (int d = 0; d < n; d++) {
+        ones[d] = 127;
+        alternating[d] = d % 2 == 0 ? 127 : -127;
+        query[d] = -127;
+      }
+      Int8ItemFactors rows = integers(new int[][] {ones, alternating});
+      int[] minus = padded(query);
+      int[] plus = padded(java.util.Arrays.stream(query).map(v -> -v).toArray());
+      assertThat(rows.registerDot(0, minus)).as("n = %d", n).isEqualTo(-16129 * n);
+      assertThat(rows.vectorDot(0, minus)).as("n = %d", n).isEqualTo(-16129 * n);
+      assertThat(rows.registerDot(1, plus)).as("n = %d", n).isEqualTo(n % 2 == 0 ? 0 : 16129);
+      assertThat(rows.vectorDot(1, plus)).as("n = %d", n).isEqualTo(n % 2 == 0 ? 0 : 16129);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 8, 13, 64, 100})
+  void bothKernelsEqualThePlainIntegerSumOfTheCodes(int dims) throws Throwable {
+    SplittableRandom random = new SplittableRandom(dims);
+    int items = 40;
+    Int8ItemFactors q = Int8ItemFactors.quantize(uniform(items * dims, dims + 1), items, dims);
+    int[] query = new int[8 * ((dims + 7) / 8)];
+    for (int d = 0; d < dims; d++) {
+      query[d] = random.nextInt(-127, 128);
+    }
+    for (int i = 0; i < items; i++) {
+      int sum = 0;
+      for (int d = 0; d < dims; d++) {
+        sum += query[d] * q.code(i, d);
+      }
+      assertThat(q.registerDot(i, query)).isEqualTo(sum);
+      assertThat(q.vectorDot(i, query)).isEqualTo(sum);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {1, 7, 8, 13, 64, 100})
   void theRegisterKernelEqualsThePlainIntegerSumOfTheCodes(int dims) {
