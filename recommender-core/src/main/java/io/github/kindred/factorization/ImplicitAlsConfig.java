@@ -36,6 +36,31 @@ public record ImplicitAlsConfig(int factors, int iterations, float regularizatio
   /**
    * Validates every parameter.
    *
+   * @param factors length of every user and item vector, at least 1 (64 to 128 suit MovieLens 100K)
+   * @param iterations full passes, each solving every item then every user, at least 1
+   * @param regularization the L2 penalty on every vector, finite and {@code > 0} (scaled per row, see
+   *     {@code regularizationExponent})
+   * @param alpha the confidence scale: a stored value {@code v} has confidence {@code 1 + alpha * v}, finite and
+   *     {@code >= 0}
+   * @param seed seed of the random initial factors
+   * @param threads training threads, at least 1; the model does not depend on it
+   * @param solver how each row's system is solved
+   * @param cgSteps conjugate-gradient steps per row and iteration with {@link AlsSolver#CG}, at least 1 (ignored by
+   *     {@link AlsSolver#CHOLESKY})
+   * @param regularizationExponent frequency scaling of the penalty, finite and {@code >= 0}: a row (user or item)
+   *     with {@code n} stored cells, on a side whose rows have {@code m} cells on average, is penalised with
+   *     {@code regularization * (max(n, 1) / m)^regularizationExponent}. 0 gives every row the same penalty (Hu,
+   *     Koren and Volinsky 2008); 1 makes it proportional to the row's count, as in ALS-WR (Zhou et al. 2008);
+   *     in between damps heavy users and popular items less than linearly (compare the frequency-scaled
+   *     regularisation of Rendle et al. 2021, "Revisiting the performance of iALS on item recommendation
+   *     benchmarks")
+   * @param blockSize with {@link AlsSolver#CHOLESKY}: 0 solves each row's full {@code factors x factors} system (the
+   *     exact solve); {@code 1..factors} instead makes one sweep of exact solves over consecutive coordinate blocks
+   *     of that size, each with the other coordinates fixed and warm-started from the previous vector (the subspace
+   *     optimisation of Rendle et al. 2021, "iALS++: Speeding up Matrix Factorization with Subspace Optimization"),
+   *     {@code O(n * factors * blockSize + factors * blockSize^2)} per row instead of
+   *     {@code O(n * factors^2 + factors^3)}; {@code blockSize == factors} is the exact solve again. Must be 0 with
+   *     {@link AlsSolver#CG}. Not persisted: it shapes the fit only, and a loaded model reports 0
    * @throws IllegalArgumentException naming the first parameter out of range and its value
    * @throws NullPointerException if {@code solver} is null
    */

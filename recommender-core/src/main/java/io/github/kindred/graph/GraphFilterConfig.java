@@ -31,6 +31,24 @@ public record GraphFilterConfig(int rank, float alpha, float sharpen, int steps,
   /**
    * Validates every parameter.
    *
+   * @param rank the number of singular vectors of the normalised matrix kept for the ideal low-pass part, at least 0;
+   *     0 switches that part off (GF-CF uses 256 on Gowalla)
+   * @param alpha the weight of the ideal low-pass part against the linear filter, finite and {@code >= 0} (GF-CF
+   *     uses 0.3)
+   * @param sharpen BSPM's sharpening time {@code T}: the scores {@code x} are moved along {@code dx/dt = -x P}
+   *     (with {@code P} the normalised item graph) for time {@code T}, which raises what the blurring spread too
+   *     evenly; finite and {@code >= 0}, 0 switches it off. Each step costs two passes over the training matrix per
+   *     scored user
+   * @param steps the number of explicit Euler steps the sharpening time is split into, at least 1
+   * @param oversampling extra random directions of the randomised SVD beyond {@code rank}, at least 0; more make the
+   *     kept singular vectors more exact (Halko et al. 2011 suggest 5 to 20 for a gap-free spectrum)
+   * @param powerIterations power iterations of the randomised SVD, at least 0; each one costs two passes over the
+   *     matrix and one orthonormalisation, and sharpens the separation of the kept directions from the rest
+   * @param seed the seed of the random test matrix
+   * @param threads worker threads of the fit, at least 1; the model does not depend on it
+   * @param maxMemoryMb the working memory the fit may allocate, in MiB, at least 1: the randomised SVD needs about
+   *     {@code 8 * (users + 2 * items) * (rank + oversampling)} bytes and the model
+   *     {@code 4 * (nnz + items * rank)} more; a fit that needs more is refused before it allocates
    * @throws IllegalArgumentException naming the first parameter out of range and its value
    */
   public GraphFilterConfig {

@@ -14,6 +14,12 @@ public record Rp3BetaConfig(float alpha, float beta, int neighbors, int threads)
   /**
    * Validates every parameter.
    *
+   * @param alpha the exponent applied to both transition probabilities of the walk, finite and {@code > 0}; 1 is the
+   *     plain random walk, values below 1 flatten the weights of heavy users and popular items
+   * @param beta the popularity penalty, finite and {@code >= 0}: the walk's probability of reaching item {@code j}
+   *     is divided by {@code degree(j)^beta} (0 gives plain P3alpha; Paudel et al. 2017 find 0.5 to 0.8 best)
+   * @param neighbors how many of the largest weights each item keeps, at least 1
+   * @param threads worker threads of the fit, at least 1; the model does not depend on it
    * @throws IllegalArgumentException naming the first parameter out of range and its value
    */
   public Rp3BetaConfig {

@@ -16,6 +16,12 @@ public record ItemKnnConfig(int neighbors, Similarity similarity, float shrinkag
   /**
    * Validates every parameter.
    *
+   * @param neighbors how many most similar items each item keeps, at least 1 (200 is a good start)
+   * @param similarity the similarity measure
+   * @param shrinkage added to the similarity's denominator, at least 0; damps similarities built on few co-occurrences
+   * @param threads training threads, at least 1
+   * @param alpha the exponent of {@link Similarity#ASYMMETRIC}, in {@code [0, 1]} (ignored by the other
+   *     similarities); not persisted, as the model keeps only the neighbour lists: a loaded model reports 0.5
    * @throws IllegalArgumentException naming the first parameter out of range and its value
    * @throws NullPointerException if {@code similarity} is null
    */

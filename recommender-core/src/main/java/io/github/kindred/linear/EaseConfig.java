@@ -21,6 +21,14 @@ public record EaseConfig(float lambda, int maxItems, int neighbors, int threads)
   /**
    * Validates every parameter.
    *
+   * @param lambda the L2 regularisation added to the diagonal of the item Gram matrix, finite and {@code > 0};
+   *     larger values shrink the weights towards zero (500 suits MovieLens 100K; it grows with the data's density)
+   * @param maxItems the largest catalogue solved densely, at least 1; the dense solve needs about
+   *     {@code 20 * items^2} bytes and {@code O(items^3)} time, so a larger catalogue (or one whose dense solve does
+   *     not fit in the free heap) is solved item by item over each item's {@code neighbors} nearest neighbours
+   * @param neighbors the neighbourhood size of the large-catalogue solve, at least 1: each item's column of weights
+   *     is restricted to the {@code neighbors} items that co-occur with it most, at {@code O(neighbors^3)} per item
+   * @param threads solve threads, at least 1; the model does not depend on it
    * @throws IllegalArgumentException naming the first parameter out of range and its value
    */
   public EaseConfig {
