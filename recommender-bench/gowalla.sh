@@ -23,8 +23,7 @@ if [[ ${#specs[@]} -eq 0 ]]; then
     'itemknn:similarity=asymmetric,alpha=0.1'
     'ials:factors=256,regularization=30,alpha=20,solver=cholesky,blockSize=16,iterations=8'
     'ease:lambda=200,neighbors=200'
-    gfcf
-    'gfcf:rank=448,alpha=0.2,sharpen=2.5,steps=4')
+    gfcf)
 fi
 out=$(mktemp -d)
 echo "| model | recall@20 | nDCG@20 | fit s | recommend s |"
