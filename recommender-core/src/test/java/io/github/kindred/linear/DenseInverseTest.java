@@ -48,6 +48,25 @@ class DenseInverseTest {
   }
 
   @Test
+  void timesTheMatrixGivesTheIdentity() {
+    // 261 = 4 blocks of 64 and one of 5 pivots (the ragged pivot tail of the 4 x 4 kernel), 16 row groups and 5
+    // rows left over (one group of four, one single row).
+    int n = 261;
+    double[] a = randomSpd(n, 11);
+    double[] p = a.clone();
+    assertThat(DenseInverse.invertLower(p, n, 2)).isTrue();
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+          s += (k <= i ? p[i * n + k] : p[k * n + i]) * a[k * n + j];
+        }
+        assertThat(s).as("(P A)[%d][%d]", i, j).isCloseTo(i == j ? 1 : 0, within(1e-9));
+      }
+    }
+  }
+
+  @Test
   void reportsAMatrixThatIsNotPositiveDefinite() {
     // [[1,2],[2,1]] has eigenvalues 3 and -1.
     assertThat(DenseInverse.invertLower(new double[] {1, 2, 2, 1}, 2, 1)).isFalse();
