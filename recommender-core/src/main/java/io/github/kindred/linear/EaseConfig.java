@@ -147,6 +147,6 @@ public record EaseConfig(float lambda, int maxItems, int neighbors, int threads)
 
   /** Bytes the dense solve for {@code items} items needs: the double Gram/inverse plus the float result. */
   static long solveBytes(long items) {
-    return items * items * (8L + 4L) + items * DenseInverse.BLOCK * 16L;
+    return items * items * (8L + 4L) + items * DenseInverse.BLOCK * 24L;
   }
 }

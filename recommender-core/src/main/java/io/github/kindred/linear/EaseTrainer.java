@@ -65,7 +65,7 @@ public final class EaseTrainer implements Trainer<EaseModel> {
     int n = m.columns();
     try (Parallel pool = new Parallel(config.threads())) {
       if (n <= config.maxItems() && EaseConfig.solveBytes(n) <= free) {
-        double[] p = gram(m);
+        double[] p = gram(m, pool);
         double lambda = config.lambda();
         for (int i = 0; i < n; i++) {
           p[i * n + i] += lambda;
@@ -74,7 +74,7 @@ public final class EaseTrainer implements Trainer<EaseModel> {
         if (!DenseInverse.invertLower(p, n, pool)) {
           throw new IllegalStateException("EASE: X^T X + lambda I is not positive definite (lambda " + lambda + ")");
         }
-        return new EaseModel(config, data.users(), data.items(), weights(p, n));
+        return new EaseModel(config, data.users(), data.items(), weights(p, n, pool));
       }
       long need = NeighborhoodEase.estimateBytes(m, config.neighbors(), config.threads());
       if (need > free) {
@@ -94,41 +94,57 @@ public final class EaseTrainer implements Trainer<EaseModel> {
     return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
   }
 
-  /** {@code X^T X} as a dense row-major matrix, accumulated user by user over the CSR rows. */
+  /** {@code X^T X} as a dense row-major matrix, on one thread. */
   static double[] gram(InteractionMatrix m) {
+    try (Parallel one = new Parallel(1)) {
+      return gram(m, one);
+    }
+  }
+
+  /**
+   * {@code X^T X} as a dense row-major matrix. Row {@code i} sums the rows of the users of item {@code i}, so each
+   * output row is written by one thread, stays in cache while it is summed, and the result does not depend on the
+   * thread count; summed user by user it was a single-threaded scatter over the whole matrix.
+   */
+  static double[] gram(InteractionMatrix m, Parallel pool) {
     int n = m.columns();
     double[] a = new double[Math.multiplyExact(n, n)];
     int[] ptr = m.rowPointers();
     int[] cols = m.columnIndexes();
     float[] vals = m.values();
-    for (int u = 0; u < m.rows(); u++) {
-      for (int p = ptr[u]; p < ptr[u + 1]; p++) {
-        int row = cols[p] * n;
-        double v = vals[p];
+    int[] colPtr = m.columnPointers();
+    int[] users = m.rowIndexes();
+    float[] colVals = m.columnValues();
+    pool.forEach(n, (thread, i) -> {
+      int row = i * n;
+      for (int p = colPtr[i]; p < colPtr[i + 1]; p++) {
+        int u = users[p];
+        double x = colVals[p];
         for (int q = ptr[u]; q < ptr[u + 1]; q++) {
-          a[row + cols[q]] += v * vals[q];
+          a[row + cols[q]] += x * vals[q];
         }
       }
-    }
+    });
     return a;
   }
 
   /**
    * {@code B_ij = -P_ij / P_jj} off the diagonal, 0 on it, row-major in floats, from the lower triangle of
-   * {@code P} (the upper one is not read).
+   * {@code P} (the upper one is not read), rows in parallel.
    */
-  static float[] weights(double[] p, int n) {
+  static float[] weights(double[] p, int n, Parallel pool) {
     double[] invDiag = new double[n];
     for (int j = 0; j < n; j++) {
       invDiag[j] = 1.0 / p[j * n + j];
     }
     float[] b = new float[n * n];
-    for (int i = 0, off = 0; i < n; i++, off += n) {
+    pool.forEach(n, (thread, i) -> {
+      int off = i * n;
       for (int j = 0; j < n; j++) {
         double pij = j <= i ? p[off + j] : p[j * n + i];
         b[off + j] = i == j ? 0f : (float) (-pij * invDiag[j]);
       }
-    }
+    });
     return b;
   }
 }
