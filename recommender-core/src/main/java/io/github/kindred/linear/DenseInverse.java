@@ -11,7 +11,8 @@ import java.util.Arrays;
  *
  * <p>Why this rather than EJML's Cholesky inverse: nearly all of the {@code n^3} flops (the same count as a
  * Cholesky factorisation plus the triangular inverse and product) land in one rank-{@code b} update of the lower
- * triangle, a loop the JIT vectorises and that splits into independent rows for threads. Each entry is updated by
+ * triangle, one register-blocked kernel that splits into independent rows for threads (a Cholesky route needs
+ * three kernels and a shrinking trailing matrix for the same count). Each entry is updated by
  * the same operations in the same order whatever the thread count, so the result is the same bit for bit on one
  * thread or many. The update reads a panel of {@code b} rows in column tiles of {@link #TILE} doubles
  * ({@code 64 x 256 x 8} bytes, 128 KiB, inside a 512 KiB L2) and updates four rows by four pivots per pass, so a

@@ -128,9 +128,14 @@ public final class EaseTrainer implements Trainer<EaseModel> {
     return a;
   }
 
+  /** Rows of {@code B} filled per task by {@link #weights}: the upper part reads {@code P} in runs of this many. */
+  private static final int WEIGHT_ROWS = 64;
+
   /**
    * {@code B_ij = -P_ij / P_jj} off the diagonal, 0 on it, row-major in floats, from the lower triangle of
-   * {@code P} (the upper one is not read), rows in parallel.
+   * {@code P} (the upper one is not read), in blocks of {@link #WEIGHT_ROWS} rows on the fit's threads. Entries
+   * above the diagonal come from {@code P}'s column, read as a run of a block's width along a row of {@code P}
+   * rather than one stride of {@code n} doubles per entry.
    */
   static float[] weights(double[] p, int n, Parallel pool) {
     double[] invDiag = new double[n];
@@ -138,11 +143,19 @@ public final class EaseTrainer implements Trainer<EaseModel> {
       invDiag[j] = 1.0 / p[j * n + j];
     }
     float[] b = new float[n * n];
-    pool.forEach(n, (thread, i) -> {
-      int off = i * n;
-      for (int j = 0; j < n; j++) {
-        double pij = j <= i ? p[off + j] : p[j * n + i];
-        b[off + j] = i == j ? 0f : (float) (-pij * invDiag[j]);
+    pool.forEach((n + WEIGHT_ROWS - 1) / WEIGHT_ROWS, (thread, block) -> {
+      int i0 = block * WEIGHT_ROWS;
+      int i1 = Math.min(n, i0 + WEIGHT_ROWS);
+      for (int i = i0; i < i1; i++) {
+        for (int j = 0, off = i * n; j < i; j++) {
+          b[off + j] = (float) (-p[off + j] * invDiag[j]);
+        }
+      }
+      for (int j = i0 + 1; j < n; j++) {
+        double inv = invDiag[j];
+        for (int i = i0, end = Math.min(j, i1), pj = j * n; i < end; i++) {
+          b[i * n + j] = (float) (-p[pj + i] * inv);
+        }
       }
     });
     return b;
