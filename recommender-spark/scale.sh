@@ -32,10 +32,13 @@ OPENS=$(sed -n 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' reco
 for a in ${ALGORITHMS:-popularity itemknn als}; do
   echo "== $EVENTS events: $a (-Xmx$HEAP)"
   gc="$OUT/gc-$a.log"
-  /usr/bin/time -f "$a: wall %e s, cpu %U+%S s, max RSS %M KB" \
+  /usr/bin/time -o "$OUT/time-$a.txt" -f "$a: wall %e s, cpu %U+%S s, max RSS %M KB" \
     nice java -Xmx"$HEAP" -Xlog:gc:file="$gc" $OPENS -cp "$CP" io.github.kindred.spark.KindredSparkJob \
       --master 'local[2]' --train "$DATA" --algorithm "$a" --neighbors 100 --factors 32 --iterations 10 \
-      --model "$OUT/$a.kmd" 2>&1 | grep -vE '^(WARN|INFO|SLF4J|[0-9]{2}/[0-9]{2}/[0-9]{2})' || true
+      --model "$OUT/$a.kmd" > "$OUT/job-$a.log" 2>&1 || { tail -20 "$OUT/job-$a.log"; exit 1; }
+  # Spark's log4j output (query plans included) stays in job-$a.log; the job's own summary lines are printed.
+  grep -E '^(read:|spark |in-process|model:|recommend-all:|'"$a"': wall)' "$OUT/job-$a.log" || true
+  cat "$OUT/time-$a.txt"
   # G1 lines read "Pause Young (Normal) (G1 Evacuation Pause) 812M->120M(2048M) 35.1ms": the largest "before" is
   # the peak heap in use.
   grep -oE '[0-9]+M->[0-9]+M' "$gc" | awk -F'M->' -v a="$a" '$1 > m { m = $1 } END { printf "%s: peak heap %d MB\n", a, m }'
