@@ -1,5 +1,6 @@
 package io.github.kindred.bench;
 
+import io.github.kindred.bench.data.BenchData;
 import io.github.kindred.ann.AnnConfig;
 import io.github.kindred.ann.HnswItemIndex;
 import io.github.kindred.math.FactorScoring;

@@ -1,5 +1,6 @@
 package io.github.kindred.bench;
 
+import io.github.kindred.bench.data.TrainingData;
 import io.github.kindred.data.Dataset;
 import io.github.kindred.linear.EaseConfig;
 import io.github.kindred.linear.EaseModel;

@@ -1,5 +1,7 @@
 package io.github.kindred.bench;
 
+import io.github.kindred.bench.data.BenchData;
+import io.github.kindred.bench.data.TrainingData;
 import io.github.kindred.data.Dataset;
 import io.github.kindred.knn.ItemKnnConfig;
 import io.github.kindred.knn.ItemKnnModel;

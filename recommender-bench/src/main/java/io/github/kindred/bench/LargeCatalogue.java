@@ -1,5 +1,6 @@
 package io.github.kindred.bench;
 
+import io.github.kindred.bench.data.BenchData;
 import io.github.kindred.math.Int8ItemFactors;
 import io.github.kindred.math.TopN;
 import java.lang.management.ManagementFactory;

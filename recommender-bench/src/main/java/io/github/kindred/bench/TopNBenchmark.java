@@ -1,5 +1,6 @@
 package io.github.kindred.bench;
 
+import io.github.kindred.bench.data.BenchData;
 import io.github.kindred.math.TopN;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;

@@ -49,7 +49,7 @@ public final class EaseTrainer implements Trainer<EaseModel> {
    *
    * @param data the training data, values {@code >= 0}
    * @return the model
-   * @throws IllegalArgumentException if a stored value is negative or not finite, or if the neighbourhood solve
+   * @throws IllegalArgumentException if a stored value is negative, or if the neighbourhood solve
    *     would need more memory than the heap has free
    */
   @Override
@@ -60,7 +60,8 @@ public final class EaseTrainer implements Trainer<EaseModel> {
   /** Fits {@code data} as if the heap had {@code free} bytes free (tests exercise the memory check with it). */
   EaseModel fit(Dataset data, long free) {
     InteractionMatrix m = data.matrix();
-    requireNonNegative(m);
+    // Least squares would silently fit a negative value as a weaker positive; non-finite ones never reach a matrix.
+    data.requireNonNegativeValues("EASE");
     int n = m.columns();
     try (Parallel pool = new Parallel(config.threads())) {
       if (n <= config.maxItems() && EaseConfig.solveBytes(n) <= free) {
@@ -84,20 +85,6 @@ public final class EaseTrainer implements Trainer<EaseModel> {
       }
       NeighborhoodEase.Sparse b = NeighborhoodEase.solve(m, config.lambda(), config.neighbors(), pool);
       return new EaseModel(config, data.users(), data.items(), b.pointers(), b.ids(), b.values());
-    }
-  }
-
-  /** Rejects negative and non-finite values: EASE's least squares would silently fit them. */
-  private static void requireNonNegative(InteractionMatrix m) {
-    float[] v = m.values();
-    int[] ptr = m.rowPointers();
-    for (int u = 0; u < m.rows(); u++) {
-      for (int p = ptr[u]; p < ptr[u + 1]; p++) {
-        if (!(v[p] >= 0) || Float.isInfinite(v[p])) {
-          throw new IllegalArgumentException("EASE needs finite interaction values >= 0, got " + v[p]
-              + " for user index " + u + " and item index " + m.columnIndexes()[p]);
-        }
-      }
     }
   }
 

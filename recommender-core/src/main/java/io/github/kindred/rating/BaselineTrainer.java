@@ -18,7 +18,12 @@ import java.util.Objects;
 public final class BaselineTrainer implements Trainer<BaselineModel> {
   private final BaselineConfig config;
 
-  /** Creates a trainer with {@code config}. */
+  /**
+   * Creates a trainer with {@code config}.
+   *
+   * @param config the configuration
+   * @throws NullPointerException if {@code config} is null
+   */
   public BaselineTrainer(BaselineConfig config) {
     this.config = Objects.requireNonNull(config, "config");
   }

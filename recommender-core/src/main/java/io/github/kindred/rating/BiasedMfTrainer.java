@@ -23,7 +23,12 @@ public final class BiasedMfTrainer implements Trainer<BiasedMfModel> {
 
   private final BiasedMfConfig config;
 
-  /** Creates a trainer with {@code config}. */
+  /**
+   * Creates a trainer with {@code config}.
+   *
+   * @param config the configuration
+   * @throws NullPointerException if {@code config} is null
+   */
   public BiasedMfTrainer(BiasedMfConfig config) {
     this.config = Objects.requireNonNull(config, "config");
   }

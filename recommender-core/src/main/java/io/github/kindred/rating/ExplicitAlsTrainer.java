@@ -29,7 +29,12 @@ import java.util.concurrent.Future;
 public final class ExplicitAlsTrainer implements Trainer<ExplicitAlsModel> {
   private final ExplicitAlsConfig config;
 
-  /** Creates a trainer with {@code config}. */
+  /**
+   * Creates a trainer with {@code config}.
+   *
+   * @param config the configuration
+   * @throws NullPointerException if {@code config} is null
+   */
   public ExplicitAlsTrainer(ExplicitAlsConfig config) {
     this.config = Objects.requireNonNull(config, "config");
   }

@@ -45,7 +45,13 @@ abstract class FactorRatingModel extends RatingModel implements ItemVectors {
     System.arraycopy(itemFactors, item * factors, out, 0, factors);
   }
 
-  /** Copies the vector of training user {@code user} into {@code out[0..dimensions())}. */
+  /**
+   * Copies the vector of training user {@code user} into {@code out[0..dimensions())}.
+   *
+   * @param user the user index, 0 to {@code users().size() - 1}
+   * @param out receives the vector, at least {@link #dimensions()} long
+   * @throws IndexOutOfBoundsException if {@code user} is out of range or {@code out} is too short
+   */
   public final void userVector(int user, float[] out) {
     Objects.checkIndex(user, userBias.length);
     System.arraycopy(userFactors, user * factors, out, 0, factors);

@@ -60,12 +60,24 @@ abstract class RatingModel implements Model, RatingPredictor {
     return max;
   }
 
-  /** The bias of training user {@code user}. */
+  /**
+   * The bias of training user {@code user}.
+   *
+   * @param user the user index, 0 to {@code users().size() - 1}
+   * @return the bias
+   * @throws IndexOutOfBoundsException if {@code user} is out of range
+   */
   public final float userBias(int user) {
     return userBias[Objects.checkIndex(user, userBias.length)];
   }
 
-  /** The bias of item {@code item}. */
+  /**
+   * The bias of item {@code item}.
+   *
+   * @param item the item index, 0 to {@code items().size() - 1}
+   * @return the bias
+   * @throws IndexOutOfBoundsException if {@code item} is out of range
+   */
   public final float itemBias(int item) {
     return itemBias[Objects.checkIndex(item, itemBias.length)];
   }

@@ -15,7 +15,18 @@ import java.util.Objects;
  * @param context the context of the event, {@link Context#EMPTY} if none
  */
 public record Event(String userId, String itemId, float value, long timestamp, Context context) {
-  /** Validates the event. */
+  /**
+   * Validates the event.
+   *
+   * @param userId the external user id, not blank
+   * @param itemId the external item id, not blank
+   * @param value the weight of the interaction, finite and positive
+   * @param timestamp seconds since the epoch, or {@link InteractionLog#NO_TIME}
+   * @param context the context of the event
+   * @throws IllegalArgumentException if an id is null or blank, or the value is not finite and positive (the
+   *     message names the user and the item)
+   * @throws NullPointerException if {@code context} is null
+   */
   public Event {
     if (userId == null || userId.isBlank()) {
       throw new IllegalArgumentException("event user id must not be null or blank");
@@ -30,7 +41,16 @@ public record Event(String userId, String itemId, float value, long timestamp, C
     Objects.requireNonNull(context, "context");
   }
 
-  /** An event without context. */
+  /**
+   * An event without context.
+   *
+   * @param userId the external user id, not blank
+   * @param itemId the external item id, not blank
+   * @param value the weight of the interaction, finite and positive
+   * @param timestamp seconds since the epoch, or {@link InteractionLog#NO_TIME}
+   * @return the event, with {@link Context#EMPTY}
+   * @throws IllegalArgumentException as {@link #Event the constructor}
+   */
   public static Event of(String userId, String itemId, float value, long timestamp) {
     return new Event(userId, itemId, value, timestamp, Context.EMPTY);
   }

@@ -9,12 +9,19 @@ import java.util.List;
  * @param evidence the items behind it, strongest first, each with a positive weight (items that lowered the score or
  *     point away from the item are no reasons): for {@link Reason#HISTORY_CONTRIBUTIONS} every history item with a
  *     positive additive contribution (all contributions sum to the model score); for {@link Reason#NEAREST_HISTORY}
- *     up to three history items closest in the model's vector space, with a positive cosine; for {@link Reason#SIMILAR_TO_ITEM} the query item
- *     with its similarity; empty for the popularity reasons
+ *     up to three history items closest in the model's vector space, with a positive cosine; for
+ *     {@link Reason#SIMILAR_TO_ITEM} the query item with its similarity; empty for the popularity reasons
  * @param popularity the number of distinct users who interacted with the item (always filled)
  */
 public record Explanation(Reason reason, List<Evidence> evidence, int popularity) {
-  /** Copies the evidence list. */
+  /**
+   * Copies the evidence list.
+   *
+   * @param reason the kind of evidence
+   * @param evidence the items behind it, strongest first (copied)
+   * @param popularity the number of distinct users who interacted with the item
+   * @throws NullPointerException if {@code evidence} or one of its elements is null
+   */
   public Explanation {
     evidence = List.copyOf(evidence);
   }

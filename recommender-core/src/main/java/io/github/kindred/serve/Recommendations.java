@@ -45,37 +45,49 @@ public final class Recommendations {
     }
   }
 
-  /** Where the items came from. */
+  /** {@return where the items came from} */
   public Source source() {
     return source;
   }
 
-  /** Number of items (at most the requested count; fewer when fewer items pass the filters). */
+  /** {@return number of items (at most the requested count; fewer when fewer items pass the filters)} */
   public int size() {
     return items.length;
   }
 
-  /** The external id of the item at rank {@code k} (0 is best). */
+  /**
+   * The external id of the item at rank {@code k}.
+   *
+   * @param k the rank, 0 (best) to {@code size() - 1}
+   * @return the item id
+   * @throws ArrayIndexOutOfBoundsException if {@code k} is out of range
+   */
   public String itemId(int k) {
     return ids[k];
   }
 
-  /** The score of the item at rank {@code k}; the scale depends on the source and the model. */
+  /**
+   * The score of the item at rank {@code k}; the scale depends on the source and the model.
+   *
+   * @param k the rank, 0 (best) to {@code size() - 1}
+   * @return the score
+   * @throws ArrayIndexOutOfBoundsException if {@code k} is out of range
+   */
   public float score(int k) {
     return scores[k];
   }
 
-  /** The item ids, best first, as an unmodifiable list. */
+  /** {@return the item ids, best first, as an unmodifiable list} */
   public List<String> itemIds() {
     return Collections.unmodifiableList(Arrays.asList(ids));
   }
 
-  /** A copy of the scores, aligned with {@link #itemIds()}. */
+  /** {@return a copy of the scores, aligned with {@link #itemIds()}} */
   public float[] scores() {
     return scores.clone();
   }
 
-  /** The model generation that answered (0 for the model the recommender was built with). */
+  /** {@return the model generation that answered (0 for the model the recommender was built with)} */
   public long modelVersion() {
     return state.version;
   }
@@ -86,6 +98,10 @@ public final class Recommendations {
    * any blend or boost), otherwise the history items nearest to it in the model's item-vector space; only positive
    * contributions and similarities are reasons (a history item that lowered the score is not shown); for a hot-list
    * item, its popularity; for a similar item, the query item. Costs up to one pass over the history.
+   *
+   * @param k the rank, 0 (best) to {@code size() - 1}
+   * @return the explanation
+   * @throws ArrayIndexOutOfBoundsException if {@code k} is out of range
    */
   public Explanation explanation(int k) {
     int item = items[k];
@@ -103,7 +119,7 @@ public final class Recommendations {
     }
   }
 
-  /** The explanations of every item, best first. */
+  /** {@return the explanations of every item, best first} */
   public List<Explanation> explanations() {
     List<Explanation> out = new ArrayList<>(items.length);
     for (int k = 0; k < items.length; k++) {

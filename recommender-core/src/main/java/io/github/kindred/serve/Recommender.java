@@ -95,17 +95,27 @@ public final class Recommender {
   /**
    * Returns a builder over a model and the dataset it was fitted on (histories, item ids and popularity come from
    * the dataset).
+   *
+   * @param model the model to serve
+   * @param data the dataset {@code model} was fitted on
+   * @return the builder
+   * @throws NullPointerException if an argument is null
    */
   public static Builder builder(Model model, Dataset data) {
     return new Builder(Objects.requireNonNull(model, "model"), Objects.requireNonNull(data, "data"));
   }
 
-  /** The model currently serving. */
+  /** {@return the model currently serving} */
   public Model model() {
     return state.model;
   }
 
-  /** The number of distinct users who interacted with {@code itemId} (dataset and online events), 0 if unknown. */
+  /**
+   * The number of distinct users who interacted with {@code itemId} (dataset and online events).
+   *
+   * @param itemId the external item id
+   * @return the count, 0 for an unknown item
+   */
   public int popularity(String itemId) {
     State s = state;
     int i = s.catalog.indexOf(itemId);
@@ -115,6 +125,9 @@ public final class Recommender {
   /**
    * The item ids of the user's current history (dataset rows plus ingested events), ascending by item index; empty
    * for an unknown or deleted user. Allocates; not for the hot path.
+   *
+   * @param userId the external user id
+   * @return the item ids (a new array)
    */
   public String[] history(String userId) {
     State s = state;
@@ -131,7 +144,7 @@ public final class Recommender {
     return state.historyWeight(userId, itemId);
   }
 
-  /** Cache statistics and the number of events pending replay. */
+  /** {@return cache statistics and the number of events pending replay} */
   public ServingStats stats() {
     State s = state;
     return new ServingStats(userCache == null ? CacheStats.empty() : userCache.stats(), hot.stats(), s.version,
@@ -143,6 +156,8 @@ public final class Recommender {
   /**
    * Answers a request. Never locks; safe from any thread.
    *
+   * @param request the request
+   * @return the recommendations, best first
    * @throws NullPointerException if {@code request} is null
    */
   public Recommendations recommend(Request request) {
@@ -156,6 +171,7 @@ public final class Recommender {
    * it into account at once, without retraining; the user's cached results are dropped. Thread-safe; serialised
    * with the other writers.
    *
+   * @param event the event
    * @throws NullPointerException if {@code event} is null
    */
   public void ingest(Event event) {
@@ -168,7 +184,15 @@ public final class Recommender {
     }
   }
 
-  /** Ingests an event without context; see {@link #ingest(Event)}. */
+  /**
+   * Ingests an event without context; see {@link #ingest(Event)}.
+   *
+   * @param userId the external user id, not blank
+   * @param itemId the external item id, not blank
+   * @param value the weight of the interaction, finite and positive
+   * @param timestamp seconds since the epoch, or {@link io.github.kindred.data.InteractionLog#NO_TIME}
+   * @throws IllegalArgumentException if the event is invalid (see {@link Event})
+   */
   public void ingest(String userId, String itemId, float value, long timestamp) {
     ingest(Event.of(userId, itemId, value, timestamp));
   }
@@ -215,7 +239,9 @@ public final class Recommender {
    * also in later swapped-in datasets), their journaled events, their cached results and their contribution to the
    * popularity counts and hot lists. Later events for the same id start a new history.
    *
+   * @param userId the external user id
    * @return whether the recommender knew anything about the user
+   * @throws NullPointerException if {@code userId} is null
    */
   public boolean deleteUser(String userId) {
     Objects.requireNonNull(userId, "userId");
@@ -236,6 +262,10 @@ public final class Recommender {
   /**
    * Marks an item (un)available: unavailable items are never recommended, by any request, until marked available
    * again. The mark is kept by id, so it also applies to items not seen yet and survives swaps.
+   *
+   * @param itemId the external item id (known or not yet)
+   * @param available false to withhold the item, true to serve it again
+   * @throws NullPointerException if {@code itemId} is null
    */
   public void setAvailable(String itemId, boolean available) {
     Objects.requireNonNull(itemId, "itemId");
@@ -277,19 +307,37 @@ public final class Recommender {
       this.data = data;
     }
 
-    /** The executor that refreshes hot lists in the background; the common fork-join pool by default. */
+    /**
+     * The executor that refreshes hot lists in the background; the common fork-join pool by default.
+     *
+     * @param executor the executor
+     * @return this builder
+     * @throws NullPointerException if {@code executor} is null
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 
-    /** The time source of the caches (for tests: a fake ticker); the system ticker by default. */
+    /**
+     * The time source of the caches (for tests: a fake ticker); the system ticker by default.
+     *
+     * @param ticker the time source
+     * @return this builder
+     * @throws NullPointerException if {@code ticker} is null
+     */
     public Builder ticker(Ticker ticker) {
       this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
     }
 
-    /** How many items each hot list holds, >= 1; 200 by default. */
+    /**
+     * How many items each hot list holds; 200 by default.
+     *
+     * @param size the list length, >= 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code size < 1}
+     */
     public Builder hotListSize(int size) {
       if (size < 1) {
         throw new IllegalArgumentException("hotListSize must be >= 1, got " + size);
@@ -298,7 +346,13 @@ public final class Recommender {
       return this;
     }
 
-    /** How long after loading a hot list is recomputed in the background, > 0; one minute by default. */
+    /**
+     * How long after loading a hot list is recomputed in the background; one minute by default.
+     *
+     * @param refresh the refresh interval, > 0
+     * @return this builder
+     * @throws IllegalArgumentException if {@code refresh} is zero or negative
+     */
     public Builder hotListRefresh(Duration refresh) {
       if (refresh.isNegative() || refresh.isZero()) {
         throw new IllegalArgumentException("hotListRefresh must be > 0, got " + refresh);
@@ -307,7 +361,13 @@ public final class Recommender {
       return this;
     }
 
-    /** How many hot lists (slices times kinds) are cached, >= 1; 1,000 by default. */
+    /**
+     * How many hot lists (slices times kinds) are cached; 1,000 by default.
+     *
+     * @param max the cache size, >= 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max < 1}
+     */
     public Builder maxHotLists(long max) {
       if (max < 1) {
         throw new IllegalArgumentException("maxHotLists must be >= 1, got " + max);
@@ -316,7 +376,13 @@ public final class Recommender {
       return this;
     }
 
-    /** The half-life of an event's weight in trending lists, > 0; seven days by default. */
+    /**
+     * The half-life of an event's weight in trending lists; seven days by default.
+     *
+     * @param halfLife the half-life, > 0
+     * @return this builder
+     * @throws IllegalArgumentException if {@code halfLife} is zero or negative
+     */
     public Builder trendingHalfLife(Duration halfLife) {
       if (halfLife.isNegative() || halfLife.isZero()) {
         throw new IllegalArgumentException("trendingHalfLife must be > 0, got " + halfLife);
@@ -327,7 +393,11 @@ public final class Recommender {
 
     /**
      * The fewest events a context or segment slice needs before its hot list is used instead of the next broader
-     * one, >= 0; 20 by default.
+     * one; 20 by default.
+     *
+     * @param min the minimum number of events, >= 0
+     * @return this builder
+     * @throws IllegalArgumentException if {@code min < 0}
      */
     public Builder minSliceEvents(int min) {
       if (min < 0) {
@@ -337,7 +407,13 @@ public final class Recommender {
       return this;
     }
 
-    /** How many users' results are cached, >= 0 (0 turns the cache off); 10,000 by default. */
+    /**
+     * How many users' results are cached; 10,000 by default.
+     *
+     * @param size the cache size, >= 0 (0 turns the cache off)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code size < 0}
+     */
     public Builder userCacheSize(long size) {
       if (size < 0) {
         throw new IllegalArgumentException("userCacheSize must be >= 0, got " + size);
@@ -349,6 +425,10 @@ public final class Recommender {
     /**
      * The segment of each user (a name, or null for none), for segment hot lists; called from request and loader
      * threads, so it must be thread-safe and fast. None by default.
+     *
+     * @param segmentOfUser the segment of a user id, or null for none
+     * @return this builder
+     * @throws NullPointerException if {@code segmentOfUser} is null
      */
     public Builder segments(Function<String, String> segmentOfUser) {
       this.segments = Objects.requireNonNull(segmentOfUser, "segmentOfUser");
@@ -382,6 +462,7 @@ public final class Recommender {
      *
      * @param factory builds the stage of each model generation
      * @return this builder
+     * @throws NullPointerException if {@code factory} is null
      */
     public Builder scoreStage(ScoreStage.Factory factory) {
       scoreStages.add(Objects.requireNonNull(factory, "factory"));
@@ -391,6 +472,7 @@ public final class Recommender {
     /**
      * Builds the recommender.
      *
+     * @return the recommender
      * @throws IllegalArgumentException if the model was not fitted on the dataset's item and user indexes
      */
     public Recommender build() {

@@ -94,7 +94,13 @@ public final class Request {
         ? new Signature(count, excludeSeen, context, hotList) : null;
   }
 
-  /** Recommendations for the known user {@code userId} (a user never seen is answered from the hot lists). */
+  /**
+   * Recommendations for the known user {@code userId} (a user never seen is answered from the hot lists).
+   *
+   * @param userId the external user id
+   * @return a builder for the request
+   * @throws IllegalArgumentException if {@code userId} is null or blank
+   */
   public static Builder forUser(String userId) {
     Builder b = new Builder(Kind.USER);
     b.userId = requireId(userId, "userId");
@@ -138,6 +144,12 @@ public final class Request {
    * Recommendations for a new user {@code userId} described by row {@code userId} of {@code features}. Models that
    * implement {@link io.github.kindred.model.UserFeatureScoring} score them; otherwise (or when the table has no
    * such row) the hot lists answer.
+   *
+   * @param userId the new user's id, the row of {@code features} that describes them
+   * @param features the user feature table
+   * @return a builder for the request
+   * @throws IllegalArgumentException if {@code userId} is null or blank
+   * @throws NullPointerException if {@code features} is null
    */
   public static Builder forNewUser(String userId, FeatureTable features) {
     Builder b = new Builder(Kind.NEW_USER);
@@ -146,7 +158,13 @@ public final class Request {
     return b;
   }
 
-  /** Items similar to {@code itemId}; the item itself is never returned. */
+  /**
+   * Items similar to {@code itemId}; the item itself is never returned.
+   *
+   * @param itemId the external id of the query item
+   * @return a builder for the request
+   * @throws IllegalArgumentException if {@code itemId} is null or blank
+   */
   public static Builder similarTo(String itemId) {
     Builder b = new Builder(Kind.SIMILAR_ITEMS);
     b.itemId = requireId(itemId, "itemId");
@@ -160,12 +178,12 @@ public final class Request {
     return id;
   }
 
-  /** The kind of request. */
+  /** {@return the kind of request} */
   public Kind kind() {
     return kind;
   }
 
-  /** The user id ({@link Kind#USER} and {@link Kind#NEW_USER}), else null. */
+  /** {@return the user id ({@link Kind#USER} and {@link Kind#NEW_USER}), else null} */
   public String userId() {
     return userId;
   }
@@ -200,32 +218,34 @@ public final class Request {
     return sessionTimes;
   }
 
-  /** The query item ({@link Kind#SIMILAR_ITEMS}), else null. */
+  /** {@return the query item ({@link Kind#SIMILAR_ITEMS}), else null} */
   public String itemId() {
     return itemId;
   }
 
-  /** The new user's feature table ({@link Kind#NEW_USER}), else null. */
+  /** {@return the new user's feature table ({@link Kind#NEW_USER}), else null} */
   public FeatureTable userFeatures() {
     return userFeatures;
   }
 
-  /** The request context, {@link Context#EMPTY} if none. */
+  /** {@return the request context, {@link Context#EMPTY} if none} */
   public Context context() {
     return context;
   }
 
-  /** The number of results wanted, >= 1. */
+  /** {@return the number of results wanted, >= 1} */
   public int count() {
     return count;
   }
 
-  /** Whether items the user (or session) already interacted with are left out; true by default. */
+  /** {@return whether items the user (or session) already interacted with are left out; true by default} */
   public boolean excludeSeen() {
     return excludeSeen;
   }
 
-  /** Whether any filter, boost, diversity or popularity blend applies (the plain path is fastest without them). */
+  /**
+   * {@return whether any filter, boost, diversity or popularity blend applies (the plain path is fastest without them)}
+   */
   public boolean isPlain() {
     return allow == null && deny.length == 0 && where == null && requiredFeatures.length == 0
         && excludedFeatures.length == 0 && boostIds.length == 0 && diversity == 0f && personalization == 1f;
@@ -267,17 +287,17 @@ public final class Request {
     return boostAdditions;
   }
 
-  /** The diversity strength in [0, 1]: 0 ranks by score alone, higher trades relevance for variety (MMR). */
+  /** {@return the diversity strength in [0, 1]: 0 ranks by score alone, higher trades relevance for variety (MMR)} */
   public float diversity() {
     return diversity;
   }
 
-  /** The personalisation strength in [0, 1]: 0 is pure popularity, 1 (the default) pure model. */
+  /** {@return the personalisation strength in [0, 1]: 0 is pure popularity, 1 (the default) pure model} */
   public float personalization() {
     return personalization;
   }
 
-  /** The hot list used for cold requests; {@link HotListKind#POPULAR} by default. */
+  /** {@return the hot list used for cold requests; {@link HotListKind#POPULAR} by default} */
   public HotListKind hotList() {
     return hotList;
   }
@@ -360,15 +380,25 @@ public final class Request {
       return this;
     }
 
-    /** The request context (used for context hot lists, and passed to the model in the query). */
+    /**
+     * The request context (used for context hot lists, and passed to the model in the query).
+     *
+     * @param context the context, {@link Context#EMPTY} for none
+     * @return this builder
+     * @throws NullPointerException if {@code context} is null
+     */
     public Builder context(Context context) {
       this.context = Objects.requireNonNull(context, "context");
       return this;
     }
 
     /**
-     * The number of results, >= 1; {@link Request#DEFAULT_COUNT} by default. Fewer are returned when fewer items
-     * pass the filters.
+     * The number of results; {@link Request#DEFAULT_COUNT} by default. Fewer are returned when fewer items pass
+     * the filters.
+     *
+     * @param n the number of results, >= 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n < 1}
      */
     public Builder count(int n) {
       if (n < 1) {
@@ -378,13 +408,24 @@ public final class Request {
       return this;
     }
 
-    /** Whether already seen items are left out; true by default. */
+    /**
+     * Whether already seen items are left out; true by default.
+     *
+     * @param exclude false to allow items the user (or session) already interacted with
+     * @return this builder
+     */
     public Builder excludeSeen(boolean exclude) {
       this.excludeSeen = exclude;
       return this;
     }
 
-    /** Restricts results to these items (the allow lists of several calls are united). */
+    /**
+     * Restricts results to these items (the allow lists of several calls are united).
+     *
+     * @param itemIds the external ids of the allowed items
+     * @return this builder
+     * @throws IllegalArgumentException if an id is null or blank
+     */
     public Builder allow(String... itemIds) {
       if (allow == null) {
         allow = new ArrayList<>();
@@ -395,7 +436,13 @@ public final class Request {
       return this;
     }
 
-    /** Never returns these items. */
+    /**
+     * Never returns these items.
+     *
+     * @param itemIds the external ids of the denied items
+     * @return this builder
+     * @throws IllegalArgumentException if an id is null or blank
+     */
     public Builder deny(String... itemIds) {
       for (String id : itemIds) {
         deny.add(requireId(id, "denied item id"));
@@ -407,6 +454,10 @@ public final class Request {
      * Keeps only items whose index passes {@code predicate}. Indexes are those of the model's item index
      * ({@link io.github.kindred.model.Model#items()}), followed by items first seen online in order of arrival.
      * The predicate is called from request threads and must be thread-safe; several calls are combined with AND.
+     *
+     * @param predicate true for the item indexes to keep
+     * @return this builder
+     * @throws NullPointerException if {@code predicate} is null
      */
     public Builder where(IntPredicate predicate) {
       Objects.requireNonNull(predicate, "predicate");
@@ -418,6 +469,13 @@ public final class Request {
      * Keeps only items that have feature {@code feature} (for example {@code category=plumbing}) with a non-zero
      * value in {@code table}; items the table does not describe are dropped. All required features must be present.
      * Every feature condition of a request must use the same table.
+     *
+     * @param table the item feature table
+     * @param feature the feature, as the table names it
+     * @return this builder
+     * @throws IllegalArgumentException if {@code feature} is null or blank, or {@code table} differs from the table
+     *     of an earlier feature condition
+     * @throws NullPointerException if {@code table} is null
      */
     public Builder requireFeature(FeatureTable table, String feature) {
       useTable(table);
@@ -425,7 +483,16 @@ public final class Request {
       return this;
     }
 
-    /** Drops items that have feature {@code feature} with a non-zero value in {@code table}. */
+    /**
+     * Drops items that have feature {@code feature} with a non-zero value in {@code table}.
+     *
+     * @param table the item feature table
+     * @param feature the feature, as the table names it
+     * @return this builder
+     * @throws IllegalArgumentException if {@code feature} is null or blank, or {@code table} differs from the table
+     *     of an earlier feature condition
+     * @throws NullPointerException if {@code table} is null
+     */
     public Builder excludeFeature(FeatureTable table, String feature) {
       useTable(table);
       excludedFeatures.add(requireId(feature, "feature"));
@@ -443,6 +510,11 @@ public final class Request {
     /**
      * Multiplies the score of {@code itemId} by {@code multiplier} (finite, >= 0) after any popularity blend; with
      * {@link #boostAdd} on the same item the product comes first. Meant for non-negative scores.
+     *
+     * @param itemId the external id of the boosted item
+     * @param multiplier the factor, finite and {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code itemId} is null or blank or {@code multiplier} is out of range
      */
     public Builder boost(String itemId, float multiplier) {
       if (!Float.isFinite(multiplier) || multiplier < 0f) {
@@ -452,7 +524,14 @@ public final class Request {
       return this;
     }
 
-    /** Adds {@code amount} (finite, may be negative) to the score of {@code itemId}. */
+    /**
+     * Adds {@code amount} to the score of {@code itemId}, after any multiplier.
+     *
+     * @param itemId the external id of the boosted item
+     * @param amount the amount, finite, may be negative
+     * @return this builder
+     * @throws IllegalArgumentException if {@code itemId} is null or blank or {@code amount} is not finite
+     */
     public Builder boostAdd(String itemId, float amount) {
       if (!Float.isFinite(amount)) {
         throw new IllegalArgumentException("boost amount must be finite, got " + amount);
@@ -465,6 +544,10 @@ public final class Request {
      * The diversity strength in [0, 1]: results are re-ranked by maximal marginal relevance with
      * {@code lambda = 1 - diversity}, similarity being the cosine of item vectors (models with item vectors) or of
      * item features (the dataset's item feature table). 0, the default, turns it off.
+     *
+     * @param diversity the strength, in [0, 1]
+     * @return this builder
+     * @throws IllegalArgumentException if {@code diversity} is outside [0, 1]
      */
     public Builder diversity(float diversity) {
       if (!(diversity >= 0f && diversity <= 1f)) {
@@ -478,6 +561,10 @@ public final class Request {
      * The personalisation strength in [0, 1]: the score is {@code s * model + (1 - s) * popularity}, both
      * normalised to [0, 1] (model scores by min-max over the catalogue, popularity by the largest count). 1, the
      * default, is the pure model; 0 is pure popularity.
+     *
+     * @param strength the strength, in [0, 1]
+     * @return this builder
+     * @throws IllegalArgumentException if {@code strength} is outside [0, 1]
      */
     public Builder personalization(float strength) {
       if (!(strength >= 0f && strength <= 1f)) {
@@ -487,13 +574,19 @@ public final class Request {
       return this;
     }
 
-    /** Which hot list answers the request when it has no usable history. */
+    /**
+     * Which hot list answers the request when it has no usable history.
+     *
+     * @param kind the hot list
+     * @return this builder
+     * @throws NullPointerException if {@code kind} is null
+     */
     public Builder hotList(HotListKind kind) {
       this.hotList = Objects.requireNonNull(kind, "hotList");
       return this;
     }
 
-    /** Returns the immutable request. */
+    /** {@return the immutable request} */
     public Request build() {
       return new Request(this);
     }

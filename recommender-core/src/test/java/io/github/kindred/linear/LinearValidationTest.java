@@ -25,7 +25,7 @@ class LinearValidationTest {
         bad("maxItems must be >= 1, got 0", () -> new EaseConfig(1f, 0)),
         bad("neighbors must be >= 1, got 0", () -> new EaseConfig(1f, 10, 0, 1)),
         bad("threads must be >= 1, got 0", () -> new EaseConfig(1f, 10, 5, 0)),
-        bad("EASE needs finite interaction values >= 0, got -1.0 for user index 1 and item index 2",
+        bad("EASE needs interaction values >= 0, got -1.0 for user 'v' (index 1) and item 'c' (index 2)",
             () -> new EaseTrainer(EaseConfig.defaults()).fit(negative)),
         bad("neighbourhood solve with neighbors 5 needs up to",
             () -> new EaseTrainer(new EaseConfig(1f, 2, 5, 1)).fit(three, 100)));

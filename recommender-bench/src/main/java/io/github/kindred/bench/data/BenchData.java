@@ -1,4 +1,4 @@
-package io.github.kindred.bench;
+package io.github.kindred.bench.data;
 
 import java.util.SplittableRandom;
 

@@ -1,4 +1,4 @@
-package io.github.kindred.bench;
+package io.github.kindred.bench.data;
 
 import io.github.kindred.data.Dataset;
 import io.github.kindred.data.InteractionLog;
