@@ -26,8 +26,15 @@ if [ ! -s "$DATA" ]; then
   echo "generated $DATA ($EVENTS events) in $(( $(date +%s) - start )) s"
 fi
 CP_FILE=$(mktemp)
-mvn -B -q -o -pl recommender-spark -am compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
-CP="recommender-spark/target/classes:$(cat "$CP_FILE")"
+mvn -B -q -o -Dstyle.color=never -pl recommender-spark -am compile dependency:build-classpath \
+  -Dmdep.outputFile="$CP_FILE" >/dev/null
+# The steps run for hours: each loads a snapshot of the compiled classes, so rebuilding the worktree meanwhile
+# cannot change (or break) a step that has not started yet.
+rm -rf "$OUT/classes"
+for m in recommender-core recommender-eval recommender-spark; do
+  mkdir -p "$OUT/classes/$m" && cp -r "$m/target/classes/." "$OUT/classes/$m/"
+done
+CP="$OUT/classes/recommender-spark:$(sed -E "s#[^:]*/(recommender-[a-z]+)/target/classes#$OUT/classes/\1#g" "$CP_FILE")"
 OPENS=$(sed -n 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' recommender-spark/pom.xml)
 for a in ${ALGORITHMS:-popularity itemknn als}; do
   echo "== $EVENTS events: $a (-Xmx$HEAP)"
