@@ -33,13 +33,14 @@ import org.apache.spark.sql.SparkSession;
  * spark-submit --class io.github.kindred.spark.KindredSparkJob recommender-spark/target/kindred-spark.jar \
  *     --train train.tsv [--test test.tsv] [--format tsv|csv|parquet] [--columns user=C,item=C,value=C,timestamp=C]
  *     [--binary true] --algorithm popularity|trending|itemknn|als [--model model.kmd] [--cutoff 10]
- *     [--neighbors 200] [--similarity cosine|jaccard] [--shrinkage 0]
+ *     [--neighbors 200] [--similarity cosine|jaccard|asymmetric] [--shrinkage 0]
  *     [--factors 64] [--iterations 15] [--reg 0.01] [--alpha 1] [--seed 42] [--blocks 2]
  *     [--half-life-days 7] [--recommend DIR --n 10] [--compare true] [--master local[2]]
  * </pre>
  *
  * <p>{@code tsv} reads headerless {@code user item value [timestamp]} lines; {@code csv} a header row, mapped with
- * {@code --columns}; {@code parquet} column names, mapped the same way. Prints one line per result.
+ * {@code --columns}; {@code parquet} column names, mapped the same way. {@code --alpha} belongs to the algorithm:
+ * ALS's confidence weight, or item-kNN's asymmetric-cosine exponent (default 0.5). Prints one line per result.
  */
 public final class KindredSparkJob {
   private KindredSparkJob() {}
@@ -156,7 +157,8 @@ public final class KindredSparkJob {
   private static ItemKnnConfig itemKnn(Map<String, String> o) {
     return new ItemKnnConfig(Integer.parseInt(o.getOrDefault("neighbors", "200")),
         Similarity.valueOf(o.getOrDefault("similarity", "cosine").toUpperCase(Locale.ROOT)),
-        Float.parseFloat(o.getOrDefault("shrinkage", "0")), Runtime.getRuntime().availableProcessors());
+        Float.parseFloat(o.getOrDefault("shrinkage", "0")), Runtime.getRuntime().availableProcessors(),
+        Float.parseFloat(o.getOrDefault("alpha", "0.5")));
   }
 
   private static MllibAlsConfig mllibAls(Map<String, String> o) {

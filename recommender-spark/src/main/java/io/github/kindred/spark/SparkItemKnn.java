@@ -4,73 +4,74 @@ import io.github.kindred.knn.ItemKnnConfig;
 import io.github.kindred.knn.ItemKnnModel;
 import io.github.kindred.knn.Similarity;
 import io.github.kindred.math.TopN;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Row;
 import scala.Tuple2;
 import scala.Tuple3;
 
 /**
  * Item-kNN trained on Spark, with the similarity and pruning of {@code ItemKnnTrainer}: the sparse item-item
- * co-occurrence counts and dot products are accumulated by a shuffle over every pair of items in a user's history
- * ({@code O(sum over users of |history|^2 / 2)} pairs, combined map-side), each pair's similarity is computed in
+ * co-occurrence counts and dot products are accumulated by one shuffle over every ordered pair of items in a
+ * user's history ({@code sum over users of |history| (|history| - 1)} pairs), each pair's similarity is computed in
  * float exactly as the core trainer computes it, and every item keeps its {@code neighbors} most similar items
  * through the core's {@link TopN} (score descending, ties to the smaller index). With integral values (binary data,
  * counts) every sum is exact in any order, so the lists equal the core trainer's bit for bit; with fractional
  * values the dot products may differ in the last bit because Spark adds in another order.
  *
- * <p>The driver collects the final lists (at most {@code items x neighbors} entries) and the item norms.
+ * <p>Shape: items are dealt to {@code B} blocks ({@code item % B}, B the histories' partition count). Each map task
+ * sums its users' pairs, both orders, into one primitive {@link PairTable} per block (flushed every
+ * {@value #FLUSH_PAIRS} distinct pairs to bound its memory), ships each table as one {@link PairTable.Chunk}, and
+ * each reduce task merges its block's chunks and ranks the complete rows of its items: one shuffle of primitive
+ * arrays instead of one boxed tuple per pair and a second sort-shuffle of the candidates. Reduce memory is about
+ * 40 bytes per distinct pair of the block. The driver collects the final lists (at most {@code items x
+ * neighbors} entries) and the item norms.
  */
 public final class SparkItemKnn {
+  /** Distinct pairs a map task holds before shipping its tables: about 64 MB at 16 bytes a slot, half full. */
+  static final int FLUSH_PAIRS = 1 << 21;
+
   private SparkItemKnn() {}
 
   /**
    * Trains item-kNN.
    *
    * @param data the interactions
-   * @param config neighbours, similarity and shrinkage ({@code threads} is recorded but Spark's parallelism
+   * @param config neighbours, similarity, shrinkage and alpha ({@code threads} is recorded but Spark's parallelism
    *     applies)
    * @return the model, as {@link ItemKnnModel#of} builds it
    */
   public static ItemKnnModel fit(SparkInteractions data, ItemKnnConfig config) {
+    return fit(data, config, 0, FLUSH_PAIRS);
+  }
+
+  /** {@link #fit} with {@code blocks} output blocks (0: the histories' partition count) and a flush threshold. */
+  static ItemKnnModel fit(SparkInteractions data, ItemKnnConfig config, int blockCount, int flushAt) {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(config, "config");
     int items = data.items().size();
     int k = Math.min(config.neighbors(), Math.max(items - 1, 1));
-    boolean jaccard = config.similarity() == Similarity.JACCARD;
+    // The record is not Serializable: the closures capture its fields.
+    Similarity similarity = config.similarity();
     float shrink = config.shrinkage();
+    float alpha = config.alpha();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(data.cells().sparkSession().sparkContext());
-    float[] norms = norms(data, items, jaccard);
-    Broadcast<float[]> normsB = jsc.broadcast(norms);
+    Broadcast<float[]> normsB = jsc.broadcast(norms(data, items, similarity == Similarity.COSINE));
     JavaPairRDD<Integer, Tuple2<int[], float[]>> rows = SparkBatch.histories(data);
-    int partitions = Math.max(jsc.defaultParallelism(), rows.getNumPartitions());
-    // Key: the pair (a < b) packed as a << 32 | b; value: the float dot product's bits << 32 | co-occurrences.
-    JavaPairRDD<Long, Long> pairs = rows.values().flatMapToPair(SparkItemKnn::pairsOf)
-        .reduceByKey(SparkItemKnn::addPacked, partitions);
-    JavaPairRDD<Integer, Tuple2<Integer, Float>> candidates = pairs.flatMapToPair(t -> {
-      int a = (int) (t._1() >>> 32);
-      int b = (int) (long) t._1();
-      float dot = Float.intBitsToFloat((int) (t._2() >>> 32));
-      int co = (int) (long) t._2();
-      float[] n = normsB.value();
-      // The core trainer's expressions, in the same float arithmetic (ItemKnnTrainer.Worker).
-      float sim = jaccard ? co / (n[a] + n[b] - co + shrink) : dot / (n[a] * n[b] + shrink);
-      List<Tuple2<Integer, Tuple2<Integer, Float>>> out = new ArrayList<>(2);
-      if (sim > 0 && Float.isFinite(sim)) {
-        out.add(new Tuple2<>(a, new Tuple2<>(b, sim)));
-        out.add(new Tuple2<>(b, new Tuple2<>(a, sim)));
-      }
-      return out.iterator();
-    });
-    List<Tuple3<Integer, int[], float[]>> lists = candidates
-        .repartitionAndSortWithinPartitions(new HashPartitioner(partitions))
-        .mapPartitions(it -> topPerItem(it, k)).collect();
+    int blocks = blockCount > 0 ? blockCount : Math.max(jsc.defaultParallelism(), rows.getNumPartitions());
+    List<Tuple3<Integer, int[], float[]>> lists = rows.values()
+        .mapPartitionsToPair(it -> new PairEmitter(it, blocks, flushAt))
+        .partitionBy(new HashPartitioner(blocks))
+        .mapPartitions(it -> rank(it, items, blocks, k, similarity, shrink, alpha, normsB.value()))
+        .collect();
     normsB.destroy();
     int[][] ids = new int[items][];
     float[][] sims = new float[items][];
@@ -93,85 +94,149 @@ public final class SparkItemKnn {
     return ItemKnnModel.of(config, data.users(), data.items(), pointers, neighbors, similarities);
   }
 
-  /** Jaccard: the users per item; cosine: the float square root of the double sum of squares, as in core. */
-  private static float[] norms(SparkInteractions data, int items, boolean jaccard) {
+  /** Cosine: the float square root of the double sum of squares; otherwise the users per item, as in core. */
+  private static float[] norms(SparkInteractions data, int items, boolean cosine) {
     double[] sq = new double[items];
     List<Tuple2<Integer, Double>> rows = data.cells().toJavaRDD()
-        .mapToPair(r -> new Tuple2<>(r.getInt(1), jaccard ? 1.0 : (double) r.getFloat(2) * r.getFloat(2)))
+        .mapToPair(r -> new Tuple2<>(r.getInt(1), cosine ? (double) r.getFloat(2) * r.getFloat(2) : 1.0))
         .reduceByKey(Double::sum).collect();
     for (Tuple2<Integer, Double> t : rows) {
       sq[t._1()] = t._2();
     }
     float[] norms = new float[items];
     for (int i = 0; i < items; i++) {
-      norms[i] = jaccard ? (float) sq[i] : (float) Math.sqrt(sq[i]);
+      norms[i] = cosine ? (float) Math.sqrt(sq[i]) : (float) sq[i];
     }
     return norms;
   }
 
-  /** Every pair of one user's items (ascending), the smaller index first, with their values' product and 1. */
-  private static Iterator<Tuple2<Long, Long>> pairsOf(Tuple2<int[], float[]> row) {
-    int[] items = row._1();
-    float[] values = row._2();
-    int n = items.length;
-    return new Iterator<>() {
-      private int x = 0;
-      private int y = 1;
+  /**
+   * The map side: sums every ordered pair (a, b), a != b, of each user's items into block {@code a % blocks}'s
+   * table, and yields (block, chunk) whenever the tables together hold {@code flushAt} pairs, and at the end.
+   * Lazy, so a task holds at most one flush of chunks at a time.
+   */
+  private static final class PairEmitter implements Iterator<Tuple2<Integer, PairTable.Chunk>> {
+    private final Iterator<Tuple2<int[], float[]>> rows;
+    private final PairTable[] tables;
+    private final int flushAt;
+    private final ArrayDeque<Tuple2<Integer, PairTable.Chunk>> ready = new ArrayDeque<>();
+    private int held;
 
-      @Override
-      public boolean hasNext() {
-        return y < n;
-      }
-
-      @Override
-      public Tuple2<Long, Long> next() {
-        long key = ((long) items[x] << 32) | items[y];
-        Tuple2<Long, Long> t = new Tuple2<>(key, pack(values[x] * values[y], 1));
-        if (++y == n) {
-          x++;
-          y = x + 1;
-        }
-        return t;
-      }
-    };
-  }
-
-  private static long pack(float dot, int co) {
-    return ((long) Float.floatToRawIntBits(dot) << 32) | (co & 0xffffffffL);
-  }
-
-  private static long addPacked(long p, long q) {
-    float dot = Float.intBitsToFloat((int) (p >>> 32)) + Float.intBitsToFloat((int) (q >>> 32));
-    return pack(dot, (int) p + (int) q);
-  }
-
-  /** Streams one partition's (item, (neighbour, similarity)) candidates, sorted by item, through a TopN. */
-  private static Iterator<Tuple3<Integer, int[], float[]>> topPerItem(
-      Iterator<Tuple2<Integer, Tuple2<Integer, Float>>> it, int k) {
-    List<Tuple3<Integer, int[], float[]>> out = new ArrayList<>();
-    TopN top = new TopN(k);
-    int current = -1;
-    while (it.hasNext()) {
-      Tuple2<Integer, Tuple2<Integer, Float>> t = it.next();
-      if (t._1() != current) {
-        if (current >= 0) {
-          out.add(drain(current, top));
-        }
-        current = t._1();
-        top.reset(k);
-      }
-      top.offer(t._2()._1(), t._2()._2());
+    PairEmitter(Iterator<Tuple2<int[], float[]>> rows, int blocks, int flushAt) {
+      this.rows = rows;
+      this.tables = new PairTable[blocks];
+      this.flushAt = flushAt;
     }
-    if (current >= 0) {
-      out.add(drain(current, top));
+
+    @Override
+    public boolean hasNext() {
+      while (ready.isEmpty() && rows.hasNext()) {
+        add(rows.next());
+      }
+      if (ready.isEmpty() && held > 0) {
+        flush();
+      }
+      return !ready.isEmpty();
+    }
+
+    @Override
+    public Tuple2<Integer, PairTable.Chunk> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return ready.poll();
+    }
+
+    private void add(Tuple2<int[], float[]> row) {
+      int[] items = row._1();
+      float[] values = row._2();
+      int blocks = tables.length;
+      for (int x = 0; x < items.length; x++) {
+        int a = items[x];
+        PairTable t = tables[a % blocks];
+        if (t == null) {
+          t = tables[a % blocks] = new PairTable();
+        }
+        for (int y = 0; y < items.length; y++) {
+          // The core trainer's product for b in a's list: a's value times b's (ItemKnnTrainer.Worker).
+          if (y != x && t.add(PairTable.key(a, items[y]), values[x] * values[y], 1)) {
+            held++;
+          }
+        }
+        if (held >= flushAt) {
+          flush();
+        }
+      }
+    }
+
+    private void flush() {
+      for (int b = 0; b < tables.length; b++) {
+        if (tables[b] != null && tables[b].size() > 0) {
+          ready.add(new Tuple2<>(b, tables[b].drain()));
+        }
+      }
+      held = 0;
+    }
+  }
+
+  /**
+   * The reduce side: merges one block's chunks, groups the pairs by their first item, and ranks each item's
+   * complete row with the core trainer's similarity expressions in the same float (or double) arithmetic.
+   */
+  private static Iterator<Tuple3<Integer, int[], float[]>> rank(Iterator<Tuple2<Integer, PairTable.Chunk>> chunks,
+      int items, int blocks, int k, Similarity similarity, float shrink, double alpha, float[] norms) {
+    PairTable table = new PairTable();
+    int block = -1;
+    while (chunks.hasNext()) {
+      Tuple2<Integer, PairTable.Chunk> c = chunks.next();
+      block = c._1();
+      table.addAll(c._2());
+    }
+    List<Tuple3<Integer, int[], float[]>> out = new ArrayList<>();
+    if (block < 0) {
+      return out.iterator();
+    }
+    PairTable.Chunk pairs = table.drain();
+    // Counting sort by the first item's place in the block (item = block + place * blocks).
+    int places = (items - block + blocks - 1) / blocks;
+    int[] start = new int[places + 1];
+    for (long key : pairs.keys) {
+      start[(int) (key >>> 32) / blocks + 1]++;
+    }
+    for (int p = 0; p < places; p++) {
+      start[p + 1] += start[p];
+    }
+    int[] fill = Arrays.copyOf(start, places);
+    int[] order = new int[pairs.keys.length];
+    for (int e = 0; e < pairs.keys.length; e++) {
+      order[fill[(int) (pairs.keys[e] >>> 32) / blocks]++] = e;
+    }
+    TopN top = new TopN(k);
+    for (int p = 0; p < places; p++) {
+      if (start[p] == start[p + 1]) {
+        continue;
+      }
+      int a = block + p * blocks;
+      double ownScale = similarity == Similarity.ASYMMETRIC ? Math.pow(norms[a], alpha) : 0;
+      top.reset(k);
+      for (int q = start[p]; q < start[p + 1]; q++) {
+        int e = order[q];
+        int b = (int) pairs.keys[e];
+        int co = pairs.cos[e];
+        float sim = switch (similarity) {
+          case JACCARD -> co / (norms[a] + norms[b] - co + shrink);
+          case ASYMMETRIC -> (float) (co / (ownScale * Math.pow(norms[b], 1 - alpha) + shrink));
+          case COSINE -> pairs.dots[e] / (norms[a] * norms[b] + shrink);
+        };
+        if (sim > 0 && Float.isFinite(sim)) {
+          top.offer(b, sim);
+        }
+      }
+      int[] ids = new int[top.size()];
+      float[] sims = new float[top.size()];
+      top.drainTo(ids, sims);
+      out.add(new Tuple3<>(a, ids, sims));
     }
     return out.iterator();
-  }
-
-  private static Tuple3<Integer, int[], float[]> drain(int item, TopN top) {
-    int[] ids = new int[top.size()];
-    float[] sims = new float[top.size()];
-    top.drainTo(ids, sims);
-    return new Tuple3<>(item, ids, sims);
   }
 }
