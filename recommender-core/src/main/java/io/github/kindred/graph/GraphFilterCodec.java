@@ -6,7 +6,8 @@ import io.github.kindred.persist.ModelInput;
 import io.github.kindred.persist.ModelOutput;
 
 /**
- * Persists graph filters under the algorithm name {@code "gfcf"}: the configuration, the training matrix's
+ * Persists graph filters under the algorithm name {@code "gfcf"}: the configuration (the sharpening solver and
+ * merge point as their ordinals), the training matrix's
  * structure (CSR pointers and item indexes, from which the degrees and the column orientation are rebuilt), and
  * the kept singular values and vectors.
  */
@@ -36,6 +37,8 @@ public final class GraphFilterCodec implements ModelCodec<GraphFilterModel> {
     out.writeLong(c.seed());
     out.writeInt(c.threads());
     out.writeInt(c.maxMemoryMb());
+    out.writeInt(c.solver().ordinal());
+    out.writeInt(c.merge().ordinal());
     out.writeInt(m.rank());
     out.writeInts(m.graph().rowPointers);
     out.writeInts(m.graph().columns);
@@ -48,7 +51,8 @@ public final class GraphFilterCodec implements ModelCodec<GraphFilterModel> {
     GraphFilterConfig c;
     try {
       c = new GraphFilterConfig(in.readInt(), in.readFloat(), in.readFloat(), in.readInt(), in.readInt(),
-          in.readInt(), in.readLong(), in.readInt(), in.readInt());
+          in.readInt(), in.readLong(), in.readInt(), in.readInt(), enumAt(GraphFilterConfig.Solver.values(),
+          in.readInt(), "solver"), enumAt(GraphFilterConfig.Merge.values(), in.readInt(), "merge"));
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException("gfcf model: invalid configuration: " + e.getMessage());
     }
@@ -77,5 +81,12 @@ public final class GraphFilterCodec implements ModelCodec<GraphFilterModel> {
     }
     NormalizedGraph graph = new NormalizedGraph(users, items, pointers, columns);
     return new GraphFilterModel(c, in.users(), in.items(), graph, rank, vectors, singular);
+  }
+
+  private static <E extends Enum<E>> E enumAt(E[] values, int ordinal, String name) {
+    if (ordinal < 0 || ordinal >= values.length) {
+      throw new IllegalArgumentException(name + " code " + ordinal + " is not in [0, " + values.length + ")");
+    }
+    return values[ordinal];
   }
 }

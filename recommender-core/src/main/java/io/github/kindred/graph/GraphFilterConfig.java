@@ -22,9 +22,15 @@ package io.github.kindred.graph;
  * @param maxMemoryMb the working memory the fit may allocate, in MiB, at least 1: the randomised SVD needs about
  *     {@code 8 * (users + 2 * items) * (rank + oversampling)} bytes and the model
  *     {@code 4 * (nnz + items * rank)} more; a fit that needs more is refused before it allocates
+ * @param solver how each sharpening step integrates {@code dx/dt = -x P}: {@link Solver#EULER} (one product with
+ *     {@code P} per step) or {@link Solver#RK4} (classical Runge-Kutta, four products per step; BSPM's Gowalla
+ *     setting is one RK4 step of time 2.5)
+ * @param merge where the ideal low-pass part joins: {@link Merge#EARLY} adds it to the linear part before the
+ *     sharpening (BSPM's {@code final_sharpening}), {@link Merge#LATE} sharpens the linear part alone and adds the
+ *     low-pass part after
  */
 public record GraphFilterConfig(int rank, float alpha, float sharpen, int steps, int oversampling,
-    int powerIterations, long seed, int threads, int maxMemoryMb) {
+    int powerIterations, long seed, int threads, int maxMemoryMb, Solver solver, Merge merge) {
   /** The default memory limit: 4 GiB. */
   public static final int DEFAULT_MAX_MEMORY_MB = 4096;
 
@@ -49,6 +55,8 @@ public record GraphFilterConfig(int rank, float alpha, float sharpen, int steps,
    * @param maxMemoryMb the working memory the fit may allocate, in MiB, at least 1: the randomised SVD needs about
    *     {@code 8 * (users + 2 * items) * (rank + oversampling)} bytes and the model
    *     {@code 4 * (nnz + items * rank)} more; a fit that needs more is refused before it allocates
+   * @param solver how each sharpening step integrates {@code dx/dt = -x P}, not null
+   * @param merge where the ideal low-pass part joins the linear part, before or after the sharpening, not null
    * @throws IllegalArgumentException naming the first parameter out of range and its value
    */
   public GraphFilterConfig {
@@ -76,6 +84,46 @@ public record GraphFilterConfig(int rank, float alpha, float sharpen, int steps,
     if (maxMemoryMb < 1) {
       throw new IllegalArgumentException("maxMemoryMb must be >= 1, got " + maxMemoryMb);
     }
+    if (solver == null) {
+      throw new IllegalArgumentException("solver must be euler or rk4, got null");
+    }
+    if (merge == null) {
+      throw new IllegalArgumentException("merge must be early or late, got null");
+    }
+  }
+
+  /**
+   * A configuration with Euler sharpening steps and the early merge (the settings before the solver and merge
+   * options existed).
+   *
+   * @param maxMemoryMb the working memory the fit may allocate, in MiB, at least 1: the randomised SVD needs about
+   *     {@code 8 * (users + 2 * items) * (rank + oversampling)} bytes and the model
+   *     {@code 4 * (nnz + items * rank)} more; a fit that needs more is refused before it allocates
+   * @throws IllegalArgumentException naming the first parameter out of range and its value
+   */
+  public GraphFilterConfig(int rank, float alpha, float sharpen, int steps, int oversampling, int powerIterations,
+      long seed, int threads, int maxMemoryMb) {
+    this(rank, alpha, sharpen, steps, oversampling, powerIterations, seed, threads, maxMemoryMb, Solver.EULER,
+        Merge.EARLY);
+  }
+
+  /** How a sharpening step integrates {@code dx/dt = -x P} over its share {@code h} of the sharpening time. */
+  public enum Solver {
+    /** Explicit Euler: {@code x <- x (I - h P)}, one product with {@code P}. */
+    EULER,
+    /**
+     * Classical fourth-order Runge-Kutta. For this linear ODE its four stages sum to the degree-4 Taylor polynomial
+     * {@code x <- x (I - hP + (hP)^2/2 - (hP)^3/6 + (hP)^4/24)}, four products with {@code P}.
+     */
+    RK4
+  }
+
+  /** Where the ideal low-pass part joins the linear filter. */
+  public enum Merge {
+    /** Before the sharpening: both parts are sharpened (BSPM's {@code final_sharpening = True}). */
+    EARLY,
+    /** After the sharpening: only the linear part is sharpened, the low-pass part is added unchanged. */
+    LATE
   }
 
   /**
@@ -126,7 +174,7 @@ public record GraphFilterConfig(int rank, float alpha, float sharpen, int steps,
    */
   public GraphFilterConfig withRank(int rank) {
     return new GraphFilterConfig(rank, alpha, sharpen, steps, oversampling, powerIterations, seed, threads,
-        maxMemoryMb);
+        maxMemoryMb, solver, merge);
   }
 
   /**
@@ -137,7 +185,7 @@ public record GraphFilterConfig(int rank, float alpha, float sharpen, int steps,
    */
   public GraphFilterConfig withAlpha(float alpha) {
     return new GraphFilterConfig(rank, alpha, sharpen, steps, oversampling, powerIterations, seed, threads,
-        maxMemoryMb);
+        maxMemoryMb, solver, merge);
   }
 
   /**
@@ -148,7 +196,7 @@ public record GraphFilterConfig(int rank, float alpha, float sharpen, int steps,
    */
   public GraphFilterConfig withSharpen(float sharpen) {
     return new GraphFilterConfig(rank, alpha, sharpen, steps, oversampling, powerIterations, seed, threads,
-        maxMemoryMb);
+        maxMemoryMb, solver, merge);
   }
 
   /**
@@ -159,7 +207,29 @@ public record GraphFilterConfig(int rank, float alpha, float sharpen, int steps,
    */
   public GraphFilterConfig withSteps(int steps) {
     return new GraphFilterConfig(rank, alpha, sharpen, steps, oversampling, powerIterations, seed, threads,
-        maxMemoryMb);
+        maxMemoryMb, solver, merge);
+  }
+
+  /**
+   * Returns a copy with another sharpening solver.
+   *
+   * @param solver the new solver
+   * @return the copy
+   */
+  public GraphFilterConfig withSolver(Solver solver) {
+    return new GraphFilterConfig(rank, alpha, sharpen, steps, oversampling, powerIterations, seed, threads,
+        maxMemoryMb, solver, merge);
+  }
+
+  /**
+   * Returns a copy with another merge point of the low-pass part.
+   *
+   * @param merge the new merge point
+   * @return the copy
+   */
+  public GraphFilterConfig withMerge(Merge merge) {
+    return new GraphFilterConfig(rank, alpha, sharpen, steps, oversampling, powerIterations, seed, threads,
+        maxMemoryMb, solver, merge);
   }
 
   /**
@@ -170,7 +240,7 @@ public record GraphFilterConfig(int rank, float alpha, float sharpen, int steps,
    */
   public GraphFilterConfig withSeed(long seed) {
     return new GraphFilterConfig(rank, alpha, sharpen, steps, oversampling, powerIterations, seed, threads,
-        maxMemoryMb);
+        maxMemoryMb, solver, merge);
   }
 
   /**
@@ -181,7 +251,7 @@ public record GraphFilterConfig(int rank, float alpha, float sharpen, int steps,
    */
   public GraphFilterConfig withThreads(int threads) {
     return new GraphFilterConfig(rank, alpha, sharpen, steps, oversampling, powerIterations, seed, threads,
-        maxMemoryMb);
+        maxMemoryMb, solver, merge);
   }
 
   /**
@@ -192,7 +262,7 @@ public record GraphFilterConfig(int rank, float alpha, float sharpen, int steps,
    */
   public GraphFilterConfig withMaxMemoryMb(int maxMemoryMb) {
     return new GraphFilterConfig(rank, alpha, sharpen, steps, oversampling, powerIterations, seed, threads,
-        maxMemoryMb);
+        maxMemoryMb, solver, merge);
   }
 
   /**

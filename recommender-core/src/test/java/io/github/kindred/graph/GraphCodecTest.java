@@ -41,7 +41,7 @@ class GraphCodecTest {
   @Test
   void graphFilterRoundTrips() throws IOException {
     GraphFilterModel m = new GraphFilterTrainer(GraphFilterConfig.defaults().withRank(5).withSharpen(0.4f)
-        .withSteps(2)).fit(DATA);
+        .withSteps(2).withSolver(GraphFilterConfig.Solver.RK4).withMerge(GraphFilterConfig.Merge.LATE)).fit(DATA);
     GraphFilterModel back = (GraphFilterModel) load(save(m));
     assertThat(back.config()).isEqualTo(m.config());
     assertThat(back.rank()).isEqualTo(5);

@@ -114,6 +114,84 @@ class GraphFilterTest {
   }
 
   @Test
+  void oneEulerAndOneRk4StepFollowTheirPolynomialsAndTheMergePoint() {
+    // Two users who both hold i0 and i1: every degree is 2, R~ is all 1/2 and P = R~'R~ is all 1/2, a projector
+    // (P^2 = P). For r = (1, 0): the linear part r P = (1/2, 1/2), an eigenvector of P with eigenvalue 1, so each
+    // product with P leaves it unchanged. The top right singular vector of R~ is (1, 1)/sqrt 2 and the degrees are
+    // equal, so the rank-1 low-pass part of r is also (1/2, 1/2). With h = 2.5 one Euler step multiplies by
+    // 1 - h = -3/2 and one RK4 step by 1 - h + h^2/2 - h^3/6 + h^4/24 = (384 - 960 + 1200 - 1000 + 625) / 384
+    // = 249/384. Early merge sharpens (1 + alpha)(1/2, 1/2); late merge adds alpha (1/2, 1/2) after.
+    int[][] h = {{0, 1}, {0, 1}};
+    // No oversampling: R~ has rank 1, and a second random direction would make the SVD's QR singular.
+    GraphFilterConfig base = new GraphFilterConfig(1, 0.2f, 2.5f, 1, 0, 1, 42L, 1, 64);
+    double rk4 = 249.0 / 384;
+    double[][] cases = {
+      {0, 0, 1.2 * 0.5 * -1.5}, {0, 1, 0.5 * -1.5 + 0.2 * 0.5},
+      {1, 0, 1.2 * 0.5 * rk4}, {1, 1, 0.5 * rk4 + 0.2 * 0.5}};
+    for (double[] c : cases) {
+      GraphFilterConfig config = base.withSolver(GraphFilterConfig.Solver.values()[(int) c[0]])
+          .withMerge(GraphFilterConfig.Merge.values()[(int) c[1]]);
+      float[] got = score(new GraphFilterTrainer(config).fit(dataset(h)), Query.ofItems(0));
+      assertThat(got[0]).as("%s", config).isCloseTo((float) c[2], within(1e-5f));
+      assertThat(got[1]).as("%s", config).isCloseTo((float) c[2], within(1e-5f));
+    }
+  }
+
+  @Test
+  void rk4LateMergeMatchesTheRungeKuttaStagesOnTheDenseMatrices() {
+    int[][] h = GraphFilterTestData.histories(12, 8, 3, 9L);
+    int n = 8;
+    DMatrixRMaj a = normalized(h, n);
+    DMatrixRMaj p = new DMatrixRMaj(n, n);
+    CommonOps_DDRM.multTransA(a, a, p);
+    float sharpen = 1.8f;
+    int steps = 2;
+    // rank 0: the low-pass part is off, so early and late merge coincide and only the solver is under test.
+    GraphFilterModel m = new GraphFilterTrainer(GraphFilterConfig.defaults().withRank(0).withSharpen(sharpen)
+        .withSteps(steps).withSolver(GraphFilterConfig.Solver.RK4)).fit(dataset(h));
+    int[] history = h[7];
+    double[] x = new double[n];
+    for (int i : history) {
+      for (int j = 0; j < n; j++) {
+        x[j] += p.get(i, j);
+      }
+    }
+    double dt = sharpen / steps;
+    for (int s = 0; s < steps; s++) {
+      // The classical stages of dx/dt = f(x) = -x P.
+      double[] k1 = minusTimesP(x, p);
+      double[] k2 = minusTimesP(axpy(x, dt / 2, k1), p);
+      double[] k3 = minusTimesP(axpy(x, dt / 2, k2), p);
+      double[] k4 = minusTimesP(axpy(x, dt, k3), p);
+      for (int j = 0; j < n; j++) {
+        x[j] += dt / 6 * (k1[j] + 2 * k2[j] + 2 * k3[j] + k4[j]);
+      }
+    }
+    float[] got = score(m, Query.ofItems(history));
+    for (int j = 0; j < n; j++) {
+      assertThat(got[j]).as("item %d", j).isCloseTo((float) x[j], within(2e-5f));
+    }
+  }
+
+  private static double[] minusTimesP(double[] x, DMatrixRMaj p) {
+    double[] out = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < x.length; j++) {
+        out[j] -= x[i] * p.get(i, j);
+      }
+    }
+    return out;
+  }
+
+  private static double[] axpy(double[] x, double a, double[] y) {
+    double[] out = x.clone();
+    for (int j = 0; j < x.length; j++) {
+      out[j] += a * y[j];
+    }
+    return out;
+  }
+
+  @Test
   void scoresMatchTheDenseFormulaWithSharpening() {
     int[][] h = GraphFilterTestData.histories(12, 8, 3, 9L);
     int n = 8;
@@ -224,6 +302,8 @@ class GraphFilterTest {
     assertThatThrownBy(() -> d.withRank(-1)).hasMessage("rank must be >= 0, got -1");
     assertThatThrownBy(() -> d.withAlpha(Float.NaN)).hasMessage("alpha must be finite and >= 0, got NaN");
     assertThatThrownBy(() -> d.withSharpen(-0.5f)).hasMessage("sharpen must be finite and >= 0, got -0.5");
+    assertThatThrownBy(() -> d.withSolver(null)).hasMessage("solver must be euler or rk4, got null");
+    assertThatThrownBy(() -> d.withMerge(null)).hasMessage("merge must be early or late, got null");
     assertThatThrownBy(() -> d.withSteps(0)).hasMessage("steps must be >= 1, got 0");
     assertThatThrownBy(() -> new GraphFilterConfig(1, 0f, 0f, 1, -1, 0, 0L, 1, 1))
         .hasMessage("oversampling must be >= 0, got -1");

@@ -172,7 +172,8 @@ final class StandardEntries {
     GraphFilterConfig d = GraphFilterConfig.defaults();
     return new Entry("gfcf", "graph filter (GF-CF, Shen et al. 2021): normalised item graph plus ideal low-pass, "
         + "optional BSPM sharpening; rank and sharpen 'auto' follow the data",
-        keys("rank", AUTO, "alpha", d.alpha(), "sharpen", AUTO, "steps", d.steps(), "oversampling",
+        keys("rank", AUTO, "alpha", d.alpha(), "sharpen", AUTO, "steps", d.steps(), "solver", AUTO, "merge",
+            label(d.merge()), "oversampling",
             d.oversampling(), "powerIterations", d.powerIterations(), "seed", d.seed(), "threads",
             Runtime.getRuntime().availableProcessors(), "maxMemoryMb", d.maxMemoryMb()),
         p -> {
@@ -180,16 +181,20 @@ final class StandardEntries {
           boolean autoSharpen = AUTO.equals(p.get("sharpen"));
           int rank = autoRank ? 0 : p.intValue("rank");
           float sharpen = autoSharpen ? 0f : p.floatValue("sharpen");
+          boolean autoSolver = AUTO.equals(p.get("solver"));
+          GraphFilterConfig.Solver solver = autoSolver ? GraphFilterConfig.Solver.EULER
+              : p.choice("solver", GraphFilterConfig.Solver.class);
+          GraphFilterConfig.Merge merge = p.choice("merge", GraphFilterConfig.Merge.class);
           GraphFilterConfig given = new GraphFilterConfig(rank, p.floatValue("alpha"), sharpen, p.intValue("steps"),
               p.intValue("oversampling"), p.intValue("powerIterations"), p.longValue("seed"), p.intValue("threads"),
-              p.intValue("maxMemoryMb"));
-          if (!autoRank && !autoSharpen) {
+              p.intValue("maxMemoryMb"), solver, merge);
+          if (!autoRank && !autoSharpen && !autoSolver) {
             return new GraphFilterTrainer(given);
           }
           return GraphFilterTrainer.fromData(given.threads(), c -> new GraphFilterConfig(
               autoRank ? c.rank() : given.rank(), given.alpha(), autoSharpen ? c.sharpen() : given.sharpen(),
               given.steps(), given.oversampling(), given.powerIterations(), given.seed(), given.threads(),
-              given.maxMemoryMb()));
+              given.maxMemoryMb(), autoSolver ? c.solver() : given.solver(), given.merge()));
         });
   }
 
