@@ -58,12 +58,13 @@ public record EaseConfig(float lambda, int maxItems, int neighbors, int threads)
   }
 
   /**
-   * Lambda 500, dense up to {@link #DEFAULT_MAX_ITEMS} items, {@link #DEFAULT_NEIGHBORS} neighbours, one thread.
+   * Lambda 500, dense up to {@link #DEFAULT_MAX_ITEMS} items, {@link #DEFAULT_NEIGHBORS} neighbours, one thread
+   * per available processor (like every other trainer's defaults; the model does not depend on the count).
    *
    * @return the defaults
    */
   public static EaseConfig defaults() {
-    return new EaseConfig(500f, DEFAULT_MAX_ITEMS, DEFAULT_NEIGHBORS, 1);
+    return new EaseConfig(500f, DEFAULT_MAX_ITEMS, DEFAULT_NEIGHBORS, Runtime.getRuntime().availableProcessors());
   }
 
   /**
