@@ -23,7 +23,8 @@ if [[ ${#specs[@]} -eq 0 ]]; then
     'itemknn:similarity=asymmetric,alpha=0.1'
     'ials:factors=256,regularization=30,alpha=20,solver=cholesky,blockSize=16,iterations=8'
     'ease:lambda=200,neighbors=200'
-    gfcf)
+    gfcf
+    'gfcf:solver=rk4,steps=1,sharpen=2.5,alpha=0.2,merge=early')
 fi
 out=$(mktemp -d)
 echo "| model | recall@20 | nDCG@20 | fit s | recommend s |"
