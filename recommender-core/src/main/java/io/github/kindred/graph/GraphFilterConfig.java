@@ -96,6 +96,14 @@ public record GraphFilterConfig(int rank, float alpha, float sharpen, int steps,
    * A configuration with Euler sharpening steps and the early merge (the settings before the solver and merge
    * options existed).
    *
+   * @param rank the rank of the spectral (ideal low-pass) part, 0 for none
+   * @param alpha the weight of the spectral part
+   * @param sharpen the total sharpening time, 0 for none
+   * @param steps the number of sharpening steps
+   * @param oversampling extra random directions of the randomised SVD
+   * @param powerIterations power iterations of the randomised SVD
+   * @param seed the seed of the randomised SVD
+   * @param threads the worker threads of the fit and of batch scoring
    * @param maxMemoryMb the working memory the fit may allocate, in MiB, at least 1: the randomised SVD needs about
    *     {@code 8 * (users + 2 * items) * (rank + oversampling)} bytes and the model
    *     {@code 4 * (nnz + items * rank)} more; a fit that needs more is refused before it allocates
