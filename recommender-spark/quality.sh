@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${DATA:-../shared/datasets}
 CP_FILE=$(mktemp)
-mvn -B -q -o -pl recommender-spark -am compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
+mvn -B -q -o -pl recommender-spark -am compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" | grep -E "ERROR|FAIL" >&2 || true
+[ -s "$CP_FILE" ] || { echo "could not build the classpath (see above)" >&2; exit 1; }
 CP="recommender-spark/target/classes:$(cat "$CP_FILE")"
 OPENS=$(sed -n 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' recommender-spark/pom.xml)
 job() {
