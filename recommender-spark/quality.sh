@@ -14,7 +14,7 @@ OPENS=$(sed -n 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' reco
 job() {
   /usr/bin/time -f "wall %e s, cpu %U+%S s, max RSS %M KB" \
     java -Xmx${HEAP:-8g} $OPENS -cp "$CP" io.github.kindred.spark.KindredSparkJob --master 'local[2]' "$@" 2>&1 \
-    | grep -vE '^(WARN|INFO|SLF4J|[0-9]{2}/[0-9]{2}/[0-9]{2})' || true
+    | grep -E '^(read|spark|in-process|wall|model|recommend-all)' || true
 }
 for set in "${@:-ml100k}"; do
   case "$set" in
