@@ -25,6 +25,7 @@ import io.github.kindred.eval.split.Split;
 import io.github.kindred.eval.stats.Statistics;
 import io.github.kindred.eval.split.TemporalSplit;
 import io.github.kindred.eval.experiment.Version;
+import io.github.kindred.eval.cli.VectorRelaunch;
 import io.github.kindred.factorization.ImplicitAlsConfig;
 import io.github.kindred.factorization.ImplicitAlsTrainer;
 import io.github.kindred.knn.ItemKnnConfig;
@@ -51,6 +52,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -75,8 +77,15 @@ public final class Demo {
 
   private Demo() {}
 
-  /** Runs the demo on the default marketplace, printing to standard output. */
+  /**
+   * Runs the demo on the default marketplace, printing to standard output; started without the Vector API module,
+   * it runs itself again with it ({@link VectorRelaunch}).
+   */
   public static void main(String[] args) {
+    OptionalInt child = VectorRelaunch.ifNeeded(Demo.class, args);
+    if (child.isPresent()) {
+      System.exit(child.getAsInt());
+    }
     run(System.out, MarketplaceConfig.defaults(), 20);
   }
 

@@ -3,6 +3,7 @@ package io.github.kindred.eval.cli;
 import io.github.kindred.eval.experiment.Version;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +30,15 @@ public final class KindredEval implements Runnable {
   /** Used by picocli. */
   public KindredEval() {}
 
-  /** Runs the tool and exits the JVM with its exit code. */
+  /**
+   * Runs the tool and exits the JVM with its exit code; started without the Vector API module, it runs itself again
+   * with it ({@link VectorRelaunch}).
+   */
   public static void main(String[] args) {
+    OptionalInt child = VectorRelaunch.ifNeeded(KindredEval.class, args);
+    if (child.isPresent()) {
+      System.exit(child.getAsInt());
+    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(args, out, err));
