@@ -1,0 +1,199 @@
+package io.github.kindred.ann;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kindred.math.TopN;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class GraphSearcherTest {
+  @Test
+  void codesRoundEachFactorToItsItemsScaleAndTheDotProductIsTheExactIntegerSum() {
+    // Item 0: largest |x| = 2, so the step is 2/127 and x = 1 is 63.5 steps (rounded half up to 64), -2 is -127,
+    // 0.5 is 31.75 (32). Item 1 is zero: scale 0, codes 0.
+    ItemCodes codes = ItemCodes.of(new float[] {1f, -2f, 0.5f, 0f, 0f, 0f}, 2, 3);
+    assertThat(codes.scale(0)).isEqualTo(2f / 127);
+    assertThat(codes.scale(1)).isZero();
+    // The query's largest value maps to 32767: (3, 0, -3) -> (32767, 0, -32767).
+    int[] q = new int[3];
+    codes.quantizeQuery(new float[] {3f, 0f, -3f}, q);
+    assertThat(q).containsExactly(32767, 0, -32767);
+    assertThat(codes.dot(q, 0)).isEqualTo(32767 * 64 - 32767 * 32);
+    assertThat(codes.dot(q, 1)).isZero();
+    assertThat(codes.bytes()).isEqualTo(6 + 8);
+  }
+
+  @Test
+  void theApproximateDotProductIsWithinTheRoundingBound() {
+    // Each item factor is off by at most half a step (scale / 2) and each query value by half of its step, so
+    // |approx - exact| <= sum_f (|u_f| s / 2 + |x_f| t / 2 + s t / 4) with s, t the item and query steps.
+    int dims = 64;
+    float[] items = HnswItemIndexTest.items(200, dims, 21);
+    ItemCodes codes = ItemCodes.of(items, 200, dims);
+    float[] user = HnswItemIndexTest.items(1, dims, 22);
+    int[] q = new int[dims];
+    codes.quantizeQuery(user, q);
+    float max = 0;
+    for (float v : user) {
+      max = Math.max(max, Math.abs(v));
+    }
+    double t = max / 32767.0;
+    for (int i = 0; i < 200; i++) {
+      double exact = 0;
+      double bound = 0;
+      double s = codes.scale(i);
+      for (int f = 0; f < dims; f++) {
+        exact += (double) user[f] * items[i * dims + f];
+        bound += Math.abs(user[f]) * s / 2 + Math.abs(items[i * dims + f]) * t / 2 + s * t / 4;
+      }
+      double approximate = codes.dot(q, i) * s * t;
+      assertThat(Math.abs(approximate - exact)).isLessThanOrEqualTo(bound * 1.0001 + 1e-6);
+    }
+  }
+
+  @Test
+  void theVisitedSetAdmitsEachNodeOnceAcrossGrowthAndIsEmptyAfterBegin() {
+    GraphSearcher.Scratch s = new GraphSearcher.Scratch(4);
+    s.begin(10);
+    // 50,000 nodes forces several doublings of the 16,384-slot table.
+    for (int v = 0; v < 50_000; v++) {
+      assertThat(s.visit(v * 7)).isTrue();
+    }
+    for (int v = 0; v < 50_000; v++) {
+      assertThat(s.visit(v * 7)).isFalse();
+    }
+    assertThat(s.visit(3)).isTrue();
+    s.begin(10);
+    assertThat(s.visit(7)).isTrue();
+    assertThat(s.visit(0)).isTrue();
+    assertThat(s.visit(7)).isFalse();
+  }
+
+  @Test
+  void theHeapsKeepTheBestWidthAndPopInDescendingOrder() {
+    SplittableRandom random = new SplittableRandom(4);
+    GraphSearcher.Scratch s = new GraphSearcher.Scratch(4);
+    s.begin(25);
+    float[] scores = new float[1_000];
+    for (int v = 0; v < scores.length; v++) {
+      // Negative and positive scores: the order-preserving bits must order both.
+      scores[v] = (float) (random.nextDouble() * 200 - 100);
+      s.pushCandidate(v, scores[v]);
+      s.offerResult(v, scores[v]);
+    }
+    float[] sorted = scores.clone();
+    Arrays.sort(sorted);
+    for (int k = sorted.length - 1; k >= 0; k--) {
+      long top = s.popCandidate();
+      assertThat(GraphSearcher.Scratch.score(top)).isEqualTo(sorted[k]);
+      assertThat(scores[GraphSearcher.Scratch.node(top)]).isEqualTo(sorted[k]);
+    }
+    assertThat(s.candidateCount).isZero();
+    assertThat(s.resultCount).isEqualTo(25);
+    assertThat(s.worstResult()).isEqualTo(sorted[sorted.length - 25]);
+    float[] kept = new float[25];
+    for (int k = 0; k < 25; k++) {
+      kept[k] = scores[GraphSearcher.Scratch.node(s.results[k])];
+    }
+    Arrays.sort(kept);
+    assertThat(kept).containsExactly(Arrays.copyOfRange(sorted, sorted.length - 25, sorted.length));
+  }
+
+  @Test
+  void searchesReusingOneThreadsScratchAnswerAsTheFirstSearchDid() {
+    // The scratch carries the visited set and heaps from one search to the next: a narrow search after a wide one,
+    // or after a search of another index, must answer exactly as it did the first time.
+    int dims = 16;
+    float[] factors = HnswItemIndexTest.items(6_000, dims, 23);
+    HnswItemIndex index = HnswItemIndex.build(factors, 6_000, dims, AnnConfig.defaults().withExactBelow(0));
+    float[] other = HnswItemIndexTest.items(3_000, dims, 24);
+    HnswItemIndex small = HnswItemIndex.build(other, 3_000, dims, AnnConfig.defaults().withExactBelow(0));
+    float[] users = HnswItemIndexTest.items(20, dims, 25);
+    int[][] first = new int[20][];
+    for (int u = 0; u < 20; u++) {
+      first[u] = search(index, Arrays.copyOfRange(users, u * dims, (u + 1) * dims), 12);
+    }
+    for (int u = 19; u >= 0; u--) {
+      float[] user = Arrays.copyOfRange(users, u * dims, (u + 1) * dims);
+      search(index, user, 3_000);
+      search(small, user, 500);
+      assertThat(search(index, user, 12)).containsExactly(first[u]);
+    }
+  }
+
+  @Test
+  void concurrentSearchesAnswerAsSequentialOnes() throws Exception {
+    int dims = 16;
+    float[] factors = HnswItemIndexTest.items(8_000, dims, 26);
+    HnswItemIndex index = HnswItemIndex.build(factors, 8_000, dims, AnnConfig.defaults().withExactBelow(0));
+    float[] users = HnswItemIndexTest.items(200, dims, 27);
+    int[][] sequential = new int[200][];
+    for (int u = 0; u < 200; u++) {
+      sequential[u] = search(index, Arrays.copyOfRange(users, u * dims, (u + 1) * dims), 40);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<int[]>> futures = new ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        for (int u = 0; u < 200; u++) {
+          float[] user = Arrays.copyOfRange(users, u * dims, (u + 1) * dims);
+          Callable<int[]> task = () -> search(index, user, 40);
+          futures.add(pool.submit(task));
+        }
+      }
+      for (int k = 0; k < futures.size(); k++) {
+        assertThat(futures.get(k).get()).containsExactly(sequential[k % 200]);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void withACoveringWidthFilteredSearchesEqualTheFilteredScanScoresIncluded() {
+    // A width above the item count never fills the result heap, so the walk expands every reachable node (all of
+    // them: Lucene's graph is connected) and the answer must be the filtered scan's, computed here by brute force.
+    int items = 2_500;
+    int dims = 8;
+    float[] factors = HnswItemIndexTest.items(items, dims, 28);
+    HnswItemIndex index = HnswItemIndex.build(factors, items, dims, AnnConfig.defaults().withExactBelow(0));
+    float[] user = Arrays.copyOf(HnswItemIndexTest.items(1, dims, 29), dims);
+    int[] excluded = {3, 17, 400, 401, 2_499};
+    java.util.function.IntPredicate accept = item -> item % 3 != 1;
+    TopN expected = new TopN(10);
+    for (int i = 0; i < items; i++) {
+      if (Arrays.binarySearch(excluded, i) < 0 && accept.test(i)) {
+        double dot = 0;
+        for (int f = 0; f < dims; f++) {
+          dot += (double) user[f] * factors[i * dims + f];
+        }
+        expected.offer(i, (float) dot);
+      }
+    }
+    int[] expectedIds = new int[10];
+    float[] expectedScores = new float[10];
+    expected.drainTo(expectedIds, expectedScores);
+    TopN got = new TopN(10);
+    index.search(user, 10, items + 1, excluded, accept, got);
+    int[] ids = new int[10];
+    float[] scores = new float[10];
+    got.drainTo(ids, scores);
+    assertThat(ids).containsExactly(expectedIds);
+    for (int k = 0; k < 10; k++) {
+      assertThat(scores[k]).isCloseTo(expectedScores[k], org.assertj.core.data.Offset.offset(1e-4f));
+    }
+  }
+
+  private static int[] search(HnswItemIndex index, float[] user, int width) {
+    TopN top = new TopN(10);
+    index.search(user, 10, width, new int[0], null, top);
+    return top.drain();
+  }
+}
