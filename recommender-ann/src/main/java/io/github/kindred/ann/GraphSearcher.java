@@ -31,8 +31,8 @@ final class GraphSearcher {
 
   /**
    * Walks the graph for {@code user} and returns the scratch whose {@link Scratch#results} hold the
-   * {@link Scratch#resultCount} best acceptable nodes found (at most {@code width}, in heap order); valid until the
-   * calling thread's next search.
+   * {@link Scratch#resultCount} best acceptable nodes found (at most {@code width}), best first by their
+   * approximate score; valid until the calling thread's next search.
    *
    * @param accept null to accept every node
    */
@@ -64,31 +64,37 @@ final class GraphSearcher {
     int[] offsets = graph.offsets[0];
     int[] neighbors = graph.neighbors[0];
     s.visit(entry);
-    s.pushCandidate(entry, entryScore);
-    if (accept == null || accept.test(entry)) {
+    s.offerPool(entry, entryScore);
+    if (accept != null && accept.test(entry)) {
       s.offerResult(entry, entryScore);
     }
-    while (s.candidateCount > 0) {
-      long best = s.popCandidate();
-      float bestScore = Scratch.score(best);
-      if (s.resultCount == width && bestScore < s.worstResult()) {
-        break;
-      }
-      int node = Scratch.node(best);
+    for (int node = s.nextUnexpanded(); node >= 0; node = s.nextUnexpanded()) {
+      int fresh = 0;
+      int[] batch = s.batch(offsets[node + 1] - offsets[node]);
       for (int e = offsets[node], end = offsets[node + 1]; e < end; e++) {
         int v = neighbors[e];
-        if (!s.visit(v)) {
-          continue;
+        if (s.visit(v)) {
+          batch[fresh++] = v;
         }
+      }
+      // One load per cache line of every fresh neighbour's codes before any dot product: the loads are independent,
+      // so the memory system serves them together instead of one miss after another (measured on 1,000,000 random
+      // rows: 62 ns a row in batches of 16, 250 ns a row one after another).
+      int touched = 0;
+      for (int k = 0; k < fresh; k++) {
+        touched += codes.touch(batch[k]);
+      }
+      s.sink += touched;
+      for (int k = 0; k < fresh; k++) {
+        int v = batch[k];
         float score = score(s.query, v);
-        if (s.resultCount < width || score > s.worstResult()) {
-          s.pushCandidate(v, score);
-          if (accept == null || accept.test(v)) {
-            s.offerResult(v, score);
-          }
+        s.offerPool(v, score);
+        if (accept != null && accept.test(v)) {
+          s.offerResult(v, score);
         }
       }
     }
+    s.finish(accept == null);
     return s;
   }
 
@@ -98,14 +104,18 @@ final class GraphSearcher {
   }
 
   /**
-   * One thread's reusable search state. Heap entries are longs: the score's order-preserving int bits above, the
+   * One thread's reusable search state. Beam and heap entries are longs: the score's order-preserving int bits above, the
    * node below, so that comparing longs compares scores (ties by node) with no second array.
    */
   static final class Scratch {
     /** The query's codes. */
     final int[] query;
-    long[] candidates = new long[256];
-    int candidateCount;
+    /** The beam: the best {@code width} nodes seen, by descending key, and whether each was expanded. */
+    long[] pool = new long[256];
+    private boolean[] expanded = new boolean[256];
+    int poolSize;
+    /** Every pool entry before this one is expanded. */
+    private int cursor;
     long[] results = new long[256];
     int resultCount;
     private int width;
@@ -113,6 +123,9 @@ final class GraphSearcher {
     private int[] visited = new int[1 << 14];
     private int[] used = new int[1 << 13];
     private int usedCount;
+    private int[] batch = new int[64];
+    /** Sum of the prefetching loads, kept so that the compiler cannot drop them. */
+    int sink;
 
     Scratch(int dimensions) {
       query = new int[dimensions];
@@ -120,7 +133,8 @@ final class GraphSearcher {
 
     void begin(int width) {
       this.width = width;
-      candidateCount = 0;
+      poolSize = 0;
+      cursor = 0;
       resultCount = 0;
       for (int k = 0; k < usedCount; k++) {
         visited[used[k]] = 0;
@@ -129,6 +143,23 @@ final class GraphSearcher {
       if (results.length < width + 1) {
         results = new long[width + 1];
       }
+      if (pool.length < width + 1) {
+        pool = new long[width + 1];
+        expanded = new boolean[width + 1];
+      }
+    }
+
+    /** Nodes visited (scored) by the last search. */
+    int visitedCount() {
+      return usedCount;
+    }
+
+    /** The buffer for one node's fresh neighbours, at least {@code size} long. */
+    int[] batch(int size) {
+      if (batch.length < size) {
+        batch = new int[size];
+      }
+      return batch;
     }
 
     static long key(int node, float score) {
@@ -178,47 +209,68 @@ final class GraphSearcher {
       }
     }
 
-    /** Max-heap of nodes still to expand. */
-    void pushCandidate(int node, float score) {
-      if (candidateCount == candidates.length) {
-        candidates = Arrays.copyOf(candidates, candidates.length * 2);
-      }
+    /**
+     * Puts {@code node} into the beam if it is among the best {@code width} seen (the worst then drops out): the
+     * sorted array of NSG and DiskANN's greedy search, equivalent to HNSW's two heaps (a candidate below the worst
+     * of the best {@code width} is never expanded) without the heap of stale candidates that only grows.
+     */
+    void offerPool(int node, float score) {
       long key = key(node, score);
-      int k = candidateCount++;
-      while (k > 0) {
-        int parent = (k - 1) >>> 1;
-        if (candidates[parent] >= key) {
-          break;
-        }
-        candidates[k] = candidates[parent];
-        k = parent;
+      if (poolSize == width && key <= pool[poolSize - 1]) {
+        return;
       }
-      candidates[k] = key;
+      int low = 0;
+      int high = poolSize;
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (pool[mid] > key) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      int moved = (poolSize == width ? poolSize - 1 : poolSize) - low;
+      System.arraycopy(pool, low, pool, low + 1, moved);
+      System.arraycopy(expanded, low, expanded, low + 1, moved);
+      pool[low] = key;
+      expanded[low] = false;
+      if (poolSize < width) {
+        poolSize++;
+      }
+      if (low < cursor) {
+        cursor = low;
+      }
     }
 
-    long popCandidate() {
-      long top = candidates[0];
-      long last = candidates[--candidateCount];
-      int k = 0;
-      int half = candidateCount >>> 1;
-      while (k < half) {
-        int child = 2 * k + 1;
-        if (child + 1 < candidateCount && candidates[child + 1] > candidates[child]) {
-          child++;
-        }
-        if (last >= candidates[child]) {
-          break;
-        }
-        candidates[k] = candidates[child];
-        k = child;
+    /** The best node of the beam not yet expanded, marked expanded now; -1 when every one is. */
+    int nextUnexpanded() {
+      if (cursor >= poolSize) {
+        return -1;
       }
-      candidates[k] = last;
-      return top;
+      int node = node(pool[cursor]);
+      expanded[cursor] = true;
+      while (cursor < poolSize && expanded[cursor]) {
+        cursor++;
+      }
+      return node;
     }
 
-    /** The smallest score among the results (meaningful once there is one). */
-    float worstResult() {
-      return score(results[0]);
+    /**
+     * Leaves the results best first in {@link #results}: the beam itself when every node is acceptable, else the
+     * acceptable nodes' heap, sorted.
+     */
+    void finish(boolean unfiltered) {
+      if (unfiltered) {
+        System.arraycopy(pool, 0, results, 0, poolSize);
+        resultCount = poolSize;
+        return;
+      }
+      Arrays.sort(results, 0, resultCount);
+      for (int i = 0, j = resultCount - 1; i < j; i++, j--) {
+        long t = results[i];
+        results[i] = results[j];
+        results[j] = t;
+      }
     }
 
     /** Min-heap of the best {@code width} acceptable nodes: adds, then drops the worst beyond the width. */

@@ -42,10 +42,9 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * <p>The search walks the graph on int8 codes of the items ({@code ItemCodes}: one byte per factor and a scale
  * per item, 68 MB at 1,000,000 x 64, made when the index is built or loaded) rather than the float factors: the walk
  * touches a few thousand random items per request, and at 64 factors a code is one cache line against four. It
- * keeps the {@code max(searchWidth, n)} best candidates; each is re-scored with the model's own dot product
- * ({@link FactorScoring#dot}), so that every returned score equals the exact scan's score of that item bit for bit,
- * and only the membership of the top n is approximate (the codes' rounding moves items only near the pool's
- * boundary, which is far below the top n for a pool many times n).
+ * keeps the {@code max(searchWidth, n)} best candidates by their int8 score, and the best {@code max(4 n, 40)} of
+ * those are re-scored with the model's own dot product ({@link FactorScoring#dot}), so that every returned score
+ * equals the exact scan's score of that item bit for bit, and only the membership of the top n is approximate.
  *
  * <p>Filters: the excluded items and the accept predicate are applied inside the graph search (rejected items are
  * traversed but never collected). When fewer than {@code n} acceptable candidates come back (a filter that accepts
@@ -67,6 +66,14 @@ public final class HnswItemIndex {
   private final float inverseSquaredMaxNorm;
   private final float inverseMaxNorm;
   private final float maxNorm;
+  /**
+   * Of the walk's best candidates by their int8 score, this many per result wanted are re-scored exactly (at least
+   * {@link #MIN_RESCORED}). Measured at 1,000,000 x 64 (AnnLatency): re-scoring the best 20 of a width-800 beam
+   * for a top 10 gave the recall of re-scoring all 800 (0.9651), the best 10 gave 0.9529; 4 per result leaves
+   * room for coarser codes of other data.
+   */
+  static final int RESCORED_PER_RESULT = 4;
+  static final int MIN_RESCORED = 40;
   /** Null for an exact index. */
   private final CompactGraph graph;
   /** The walk over {@link #graph} and the items' int8 codes; null for an exact index. */
@@ -261,6 +268,11 @@ public final class HnswItemIndex {
   }
 
   /** Null for an exact index. */
+  GraphSearcher searcher() {
+    return searcher;
+  }
+
+  /** Null for an exact index. */
   CompactGraph graph() {
     return graph;
   }
@@ -385,7 +397,19 @@ public final class HnswItemIndex {
       return;
     }
     long[] results = found.results;
-    for (int k = 0; k < found.resultCount; k++) {
+    int rescored = Math.min(found.resultCount, Math.max(RESCORED_PER_RESULT * n, MIN_RESCORED));
+    // As in the walk: touch every candidate's cache lines first so that their misses overlap.
+    float touched = 0f;
+    for (int k = 0; k < rescored; k++) {
+      int off = GraphSearcher.Scratch.node(results[k]) * dimensions;
+      int last = off + dimensions - 1;
+      touched += itemFactors[last];
+      for (int f = off; f < last; f += 16) {
+        touched += itemFactors[f];
+      }
+    }
+    found.sink += Float.floatToRawIntBits(touched);
+    for (int k = 0; k < rescored; k++) {
       int item = GraphSearcher.Scratch.node(results[k]);
       float score = FactorScoring.dot(user, 0, itemFactors, item * dimensions, dimensions);
       if (score >= out.threshold()) {

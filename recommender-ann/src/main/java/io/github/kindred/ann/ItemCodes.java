@@ -73,6 +73,20 @@ final class ItemCodes {
     }
   }
 
+  /**
+   * Reads one byte in every 64-byte cache line of the codes of {@code item} (a row may straddle lines), so that a
+   * later {@link #dot} finds them cached; returns their sum for the caller to keep.
+   */
+  int touch(int item) {
+    int off = item * dimensions;
+    int last = off + dimensions - 1;
+    int sum = codes[last];
+    for (int k = off; k < last; k += 64) {
+      sum += codes[k];
+    }
+    return sum;
+  }
+
   /** The exact integer dot product of query codes {@code q} with the codes of {@code item}. */
   int dot(int[] q, int item) {
     byte[] c = codes;

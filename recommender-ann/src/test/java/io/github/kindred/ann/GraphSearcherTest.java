@@ -77,7 +77,7 @@ class GraphSearcherTest {
   }
 
   @Test
-  void theHeapsKeepTheBestWidthAndPopInDescendingOrder() {
+  void theBeamKeepsTheBestWidthSortedAndExpandsEachOnceBestFirst() {
     SplittableRandom random = new SplittableRandom(4);
     GraphSearcher.Scratch s = new GraphSearcher.Scratch(4);
     s.begin(25);
@@ -85,25 +85,37 @@ class GraphSearcherTest {
     for (int v = 0; v < scores.length; v++) {
       // Negative and positive scores: the order-preserving bits must order both.
       scores[v] = (float) (random.nextDouble() * 200 - 100);
-      s.pushCandidate(v, scores[v]);
+      s.offerPool(v, scores[v]);
       s.offerResult(v, scores[v]);
     }
     float[] sorted = scores.clone();
     Arrays.sort(sorted);
-    for (int k = sorted.length - 1; k >= 0; k--) {
-      long top = s.popCandidate();
-      assertThat(GraphSearcher.Scratch.score(top)).isEqualTo(sorted[k]);
-      assertThat(scores[GraphSearcher.Scratch.node(top)]).isEqualTo(sorted[k]);
-    }
-    assertThat(s.candidateCount).isZero();
-    assertThat(s.resultCount).isEqualTo(25);
-    assertThat(s.worstResult()).isEqualTo(sorted[sorted.length - 25]);
-    float[] kept = new float[25];
+    assertThat(s.poolSize).isEqualTo(25);
     for (int k = 0; k < 25; k++) {
-      kept[k] = scores[GraphSearcher.Scratch.node(s.results[k])];
+      assertThat(GraphSearcher.Scratch.score(s.pool[k])).isEqualTo(sorted[sorted.length - 1 - k]);
+      assertThat(scores[GraphSearcher.Scratch.node(s.pool[k])]).isEqualTo(sorted[sorted.length - 1 - k]);
     }
-    Arrays.sort(kept);
-    assertThat(kept).containsExactly(Arrays.copyOfRange(sorted, sorted.length - 25, sorted.length));
+    // Expansion goes best first; a better node arriving after some expansions is expanded next.
+    int first = s.nextUnexpanded();
+    int second = s.nextUnexpanded();
+    assertThat(scores[first]).isEqualTo(sorted[sorted.length - 1]);
+    assertThat(scores[second]).isEqualTo(sorted[sorted.length - 2]);
+    s.offerPool(5_000, 1_000f);
+    s.offerPool(5_001, sorted[sorted.length - 3] - 1e-3f);
+    assertThat(s.nextUnexpanded()).isEqualTo(5_000);
+    assertThat(scores[s.nextUnexpanded()]).isEqualTo(sorted[sorted.length - 3]);
+    assertThat(s.nextUnexpanded()).isEqualTo(5_001);
+    int expansions = 5;
+    while (s.nextUnexpanded() >= 0) {
+      expansions++;
+    }
+    assertThat(expansions).isEqualTo(25);
+    // The filtered results: the best 25 of all offered, best first after finish.
+    s.finish(false);
+    assertThat(s.resultCount).isEqualTo(25);
+    for (int k = 0; k < 25; k++) {
+      assertThat(GraphSearcher.Scratch.score(s.results[k])).isEqualTo(sorted[sorted.length - 1 - k]);
+    }
   }
 
   @Test
