@@ -19,14 +19,28 @@ import java.util.function.IntPredicate;
  * the returned pool near its boundary, never change a returned score.
  */
 final class GraphSearcher {
+  /** The graph with its nodes renamed in breadth-first order; node {@code k} here is item {@code order[k]}. */
   private final CompactGraph graph;
+  private final int[] order;
+  /** Row {@code k} holds the codes of item {@code order[k]}. */
   private final ItemCodes codes;
   private final ThreadLocal<Scratch> scratch;
 
-  GraphSearcher(CompactGraph graph, ItemCodes codes) {
-    this.graph = graph;
-    this.codes = codes;
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(codes.dimensions()));
+  /**
+   * Renames the nodes of {@code itemGraph} (whose node ids are item ids) in breadth-first order and quantizes the
+   * items in that order: the fresh neighbours of an expanded node, scored together, then mostly lie in adjacent
+   * rows of the codes, a few pages instead of one page per neighbour.
+   */
+  GraphSearcher(CompactGraph itemGraph, float[] itemFactors, int dimensions) {
+    this.order = itemGraph.breadthFirstOrder();
+    this.graph = itemGraph.relabel(order);
+    this.codes = ItemCodes.of(itemFactors, itemGraph.size, dimensions, order);
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(dimensions));
+  }
+
+  /** Bytes of the renamed graph, the order and the codes. */
+  long bytes() {
+    return graph.bytes() + 4L * order.length + codes.bytes();
   }
 
   /**
@@ -65,7 +79,7 @@ final class GraphSearcher {
     int[] neighbors = graph.neighbors[0];
     s.visit(entry);
     s.offerPool(entry, entryScore);
-    if (accept != null && accept.test(entry)) {
+    if (accept != null && accept.test(order[entry])) {
       s.offerResult(entry, entryScore);
     }
     for (int node = s.nextUnexpanded(); node >= 0; node = s.nextUnexpanded()) {
@@ -89,12 +103,12 @@ final class GraphSearcher {
         int v = batch[k];
         float score = score(s.query, v);
         s.offerPool(v, score);
-        if (accept != null && accept.test(v)) {
+        if (accept != null && accept.test(order[v])) {
           s.offerResult(v, score);
         }
       }
     }
-    s.finish(accept == null);
+    s.finish(accept == null, order);
     return s;
   }
 
@@ -256,20 +270,23 @@ final class GraphSearcher {
     }
 
     /**
-     * Leaves the results best first in {@link #results}: the beam itself when every node is acceptable, else the
-     * acceptable nodes' heap, sorted.
+     * Leaves the results best first in {@link #results}, named by {@code order[node]}: the beam itself when every
+     * node is acceptable, else the acceptable nodes' heap, sorted.
      */
-    void finish(boolean unfiltered) {
+    void finish(boolean unfiltered, int[] order) {
       if (unfiltered) {
         System.arraycopy(pool, 0, results, 0, poolSize);
         resultCount = poolSize;
-        return;
+      } else {
+        Arrays.sort(results, 0, resultCount);
+        for (int i = 0, j = resultCount - 1; i < j; i++, j--) {
+          long t = results[i];
+          results[i] = results[j];
+          results[j] = t;
+        }
       }
-      Arrays.sort(results, 0, resultCount);
-      for (int i = 0, j = resultCount - 1; i < j; i++, j--) {
-        long t = results[i];
-        results[i] = results[j];
-        results[j] = t;
+      for (int k = 0; k < resultCount; k++) {
+        results[k] = results[k] & 0xFFFFFFFF00000000L | order[node(results[k])];
       }
     }
 

@@ -78,7 +78,7 @@ public final class HnswItemIndex {
   private final CompactGraph graph;
   /** The walk over {@link #graph} and the items' int8 codes; null for an exact index. */
   private final GraphSearcher searcher;
-  private final long codeBytes;
+  private final long searchBytes;
 
   private HnswItemIndex(float[] itemFactors, int items, int dimensions, AnnConfig config, float maxNorm, CompactGraph graph) {
     this.itemFactors = itemFactors;
@@ -89,9 +89,8 @@ public final class HnswItemIndex {
     this.inverseMaxNorm = maxNorm > 0 ? 1f / maxNorm : 0f;
     this.inverseSquaredMaxNorm = inverseMaxNorm * inverseMaxNorm;
     this.graph = graph;
-    ItemCodes codes = graph == null ? null : ItemCodes.of(itemFactors, items, dimensions);
-    this.searcher = codes == null ? null : new GraphSearcher(graph, codes);
-    this.codeBytes = codes == null ? 0L : codes.bytes();
+    this.searcher = graph == null ? null : new GraphSearcher(graph, itemFactors, dimensions);
+    this.searchBytes = searcher == null ? 0L : searcher.bytes();
   }
 
   /**
@@ -334,14 +333,15 @@ public final class HnswItemIndex {
   }
 
   /**
-   * Bytes of the graph's adjacency tables and of the items' int8 codes that the graph search reads (one byte per
-   * factor and a float per item), beyond the model's own factors (0 for an exact index); each searching thread
-   * keeps besides a few hundred KB of scratch.
+   * Bytes of the index beyond the model's own factors (0 for an exact index): the graph's adjacency tables twice
+   * (as built, which is what {@link #save} writes, and with the nodes renamed in breadth-first order for the
+   * search), the order, and the items' int8 codes that the search reads (one byte per factor and a float per item);
+   * each searching thread keeps besides a few hundred KB of scratch.
    *
    * @return the index's own memory in bytes, array headers not counted
    */
   public long indexBytes() {
-    return graph == null ? 0L : graph.bytes() + codeBytes;
+    return graph == null ? 0L : graph.bytes() + searchBytes;
   }
 
   /**

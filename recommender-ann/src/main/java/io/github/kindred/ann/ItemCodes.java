@@ -22,11 +22,16 @@ final class ItemCodes {
     this.queryLevels = (int) Math.min(Short.MAX_VALUE, Integer.MAX_VALUE / ((long) ITEM_LEVELS * dimensions));
   }
 
-  /** Quantizes {@code items} row-major vectors of length {@code dimensions} (finite, checked by the caller). */
-  static ItemCodes of(float[] itemFactors, int items, int dimensions) {
+  /**
+   * Quantizes {@code items} row-major vectors of length {@code dimensions} (finite, checked by the caller), row
+   * {@code k} of the codes holding item {@code order[k]} (a permutation of the items).
+   */
+  static ItemCodes of(float[] itemFactors, int items, int dimensions, int[] order) {
     byte[] codes = new byte[items * dimensions];
     float[] scales = new float[items];
-    for (int i = 0, off = 0; i < items; i++, off += dimensions) {
+    for (int i = 0; i < items; i++) {
+      int off = order[i] * dimensions;
+      int to = i * dimensions;
       float max = 0f;
       for (int f = 0; f < dimensions; f++) {
         max = Math.max(max, Math.abs(itemFactors[off + f]));
@@ -38,7 +43,7 @@ final class ItemCodes {
       float inverse = ITEM_LEVELS / max;
       for (int f = 0; f < dimensions; f++) {
         int code = Math.round(itemFactors[off + f] * inverse);
-        codes[off + f] = (byte) Math.max(-ITEM_LEVELS, Math.min(ITEM_LEVELS, code));
+        codes[to + f] = (byte) Math.max(-ITEM_LEVELS, Math.min(ITEM_LEVELS, code));
       }
       scales[i] = scale;
     }

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 class GraphSearcherTest {
   @Test
   void codesRoundEachFactorToItsItemsScaleAndTheDotProductIsTheExactIntegerSum() {
-    // Item 0: largest |x| = 2, so the step is 2/127 and x = 1 is 63.5 steps (rounded half up to 64), -2 is -127,
-    // 0.5 is 31.75 (32). Item 1 is zero: scale 0, codes 0.
-    ItemCodes codes = ItemCodes.of(new float[] {1f, -2f, 0.5f, 0f, 0f, 0f}, 2, 3);
+    // Rows are stored in the given order: row 0 is item 1, row 1 item 0.
+    // Item 1: largest |x| = 2, so the step is 2/127 and x = 1 is 63.5 steps (rounded half up to 64), -2 is -127,
+    // 0.5 is 31.75 (32). Item 0 is zero: scale 0, codes 0.
+    ItemCodes codes = ItemCodes.of(new float[] {0f, 0f, 0f, 1f, -2f, 0.5f}, 2, 3, new int[] {1, 0});
     assertThat(codes.scale(0)).isEqualTo(2f / 127);
     assertThat(codes.scale(1)).isZero();
     // The query's largest value maps to 32767: (3, 0, -3) -> (32767, 0, -32767).
@@ -36,7 +37,7 @@ class GraphSearcherTest {
     // |approx - exact| <= sum_f (|u_f| s / 2 + |x_f| t / 2 + s t / 4) with s, t the item and query steps.
     int dims = 64;
     float[] items = HnswItemIndexTest.items(200, dims, 21);
-    ItemCodes codes = ItemCodes.of(items, 200, dims);
+    ItemCodes codes = ItemCodes.of(items, 200, dims, identity(200));
     float[] user = HnswItemIndexTest.items(1, dims, 22);
     int[] q = new int[dims];
     codes.quantizeQuery(user, q);
@@ -111,7 +112,7 @@ class GraphSearcherTest {
     }
     assertThat(expansions).isEqualTo(25);
     // The filtered results: the best 25 of all offered, best first after finish.
-    s.finish(false);
+    s.finish(false, identity(6_000));
     assertThat(s.resultCount).isEqualTo(25);
     for (int k = 0; k < 25; k++) {
       assertThat(GraphSearcher.Scratch.score(s.results[k])).isEqualTo(sorted[sorted.length - 1 - k]);
@@ -201,6 +202,50 @@ class GraphSearcherTest {
     for (int k = 0; k < 10; k++) {
       assertThat(scores[k]).isCloseTo(expectedScores[k], org.assertj.core.data.Offset.offset(1e-4f));
     }
+  }
+
+  @Test
+  void breadthFirstOrderAndRelabellingKeepEveryEdgeUnderTheNewNames() {
+    // Level 0: 0-1, 0-3, 1-2, 3-4 (both ways), node 5 isolated; level 1: nodes {1, 3} linked; entry 3.
+    int[][] adjacency = {{1, 3}, {0, 2}, {1}, {0, 4}, {3}, {}};
+    int[] off = new int[7];
+    int[] flat = new int[8];
+    for (int v = 0, e = 0; v < 6; v++) {
+      for (int w : adjacency[v]) {
+        flat[e++] = w;
+      }
+      off[v + 1] = off[v] + adjacency[v].length;
+    }
+    CompactGraph graph = new CompactGraph(6, 3, new int[][] {null, {1, 3}}, new int[][] {off, {0, 1, 2}},
+        new int[][] {flat, {3, 1}});
+    // From 3: its neighbours 0, 4; then 0's unseen neighbour 1; then 1's 2; the unreachable 5 last.
+    int[] order = graph.breadthFirstOrder();
+    assertThat(order).containsExactly(3, 0, 4, 1, 2, 5);
+    CompactGraph renamed = graph.relabel(order);
+    int[] rank = new int[6];
+    for (int k = 0; k < 6; k++) {
+      rank[order[k]] = k;
+    }
+    assertThat(renamed.entryNode).isEqualTo(0);
+    for (int v = 0; v < 6; v++) {
+      int k = rank[v];
+      int[] got = Arrays.copyOfRange(renamed.neighbors[0], renamed.offsets[0][k], renamed.offsets[0][k + 1]);
+      assertThat(got).containsExactly(Arrays.stream(adjacency[v]).map(w -> rank[w]).toArray());
+    }
+    // Level 1: old nodes 1 and 3 are now 3 and 0, listed ascending (0, 3); 0 (old 3) links to 3 (old 1).
+    assertThat(renamed.nodes[1]).containsExactly(0, 3);
+    assertThat(Arrays.copyOfRange(renamed.neighbors[1], renamed.offsets[1][0], renamed.offsets[1][1]))
+        .containsExactly(3);
+    assertThat(Arrays.copyOfRange(renamed.neighbors[1], renamed.offsets[1][1], renamed.offsets[1][2]))
+        .containsExactly(0);
+  }
+
+  private static int[] identity(int n) {
+    int[] order = new int[n];
+    for (int k = 0; k < n; k++) {
+      order[k] = k;
+    }
+    return order;
   }
 
   private static int[] search(HnswItemIndex index, float[] user, int width) {
