@@ -10,7 +10,7 @@ import java.util.function.IntPredicate;
  *
  * <p>Why its own walk instead of Lucene's {@code HnswGraphSearcher}: at 1,000,000 items the walk is bound by memory,
  * not arithmetic. The codes take one 64-byte cache line per item at 64 dimensions against four for the float
- * factors, and the scratch (visited set, two heaps, the query's codes) is kept per thread and reused, so a search
+ * factors, and the scratch (a visited bit per item, the beam, the query's codes) is kept per thread and reused, so a search
  * allocates nothing once its thread has searched before; Lucene's searcher reads the float vectors through its
  * scorer interface and allocates its queues and a sparse bit set per search.
  *
@@ -35,7 +35,16 @@ final class GraphSearcher {
     this.order = itemGraph.breadthFirstOrder();
     this.graph = itemGraph.relabel(order);
     this.codes = ItemCodes.of(itemFactors, itemGraph.size, dimensions, order);
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(dimensions));
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(dimensions, itemGraph.size));
+  }
+
+  /** The graph under its item names again, as it was given to the constructor (for saving). */
+  CompactGraph itemGraph() {
+    int[] rank = new int[order.length];
+    for (int k = 0; k < order.length; k++) {
+      rank[order[k]] = k;
+    }
+    return graph.relabel(rank);
   }
 
   /** Bytes of the renamed graph, the order and the codes. */
@@ -133,16 +142,17 @@ final class GraphSearcher {
     long[] results = new long[256];
     int resultCount;
     private int width;
-    /** Open-addressing set of visited nodes (stored as node + 1; 0 is empty), and the slots used, for clearing. */
-    private int[] visited = new int[1 << 14];
-    private int[] used = new int[1 << 13];
+    /** One bit per node (16 KB per 131,072 nodes, cache-resident), and the nodes set, for clearing. */
+    private final long[] visited;
+    private int[] used = new int[1 << 12];
     private int usedCount;
     private int[] batch = new int[64];
     /** Sum of the prefetching loads, kept so that the compiler cannot drop them. */
     int sink;
 
-    Scratch(int dimensions) {
+    Scratch(int dimensions, int nodes) {
       query = new int[dimensions];
+      visited = new long[(nodes + 63) >>> 6];
     }
 
     void begin(int width) {
@@ -151,7 +161,7 @@ final class GraphSearcher {
       cursor = 0;
       resultCount = 0;
       for (int k = 0; k < usedCount; k++) {
-        visited[used[k]] = 0;
+        visited[used[k] >>> 6] = 0L;
       }
       usedCount = 0;
       if (results.length < width + 1) {
@@ -192,35 +202,18 @@ final class GraphSearcher {
 
     /** Marks {@code node} visited; false if it already was. */
     boolean visit(int node) {
-      if (usedCount * 2 >= visited.length) {
-        grow();
+      int word = node >>> 6;
+      long bit = 1L << node;
+      long bits = visited[word];
+      if ((bits & bit) != 0) {
+        return false;
       }
-      int mask = visited.length - 1;
-      int slot = (node * 0x9E3779B9) >>> 7 & mask;
-      while (true) {
-        int v = visited[slot];
-        if (v == 0) {
-          visited[slot] = node + 1;
-          used[usedCount++] = slot;
-          return true;
-        }
-        if (v == node + 1) {
-          return false;
-        }
-        slot = (slot + 1) & mask;
+      visited[word] = bits | bit;
+      if (usedCount == used.length) {
+        used = Arrays.copyOf(used, used.length * 2);
       }
-    }
-
-    private void grow() {
-      int[] old = visited;
-      int[] oldUsed = used;
-      int count = usedCount;
-      visited = new int[old.length * 2];
-      used = new int[old.length];
-      usedCount = 0;
-      for (int k = 0; k < count; k++) {
-        visit(old[oldUsed[k]] - 1);
-      }
+      used[usedCount++] = node;
+      return true;
     }
 
     /**

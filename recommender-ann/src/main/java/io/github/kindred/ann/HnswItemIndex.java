@@ -52,8 +52,8 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * selective filter costs time, never results.
  *
  * <p>Immutable after {@link #build} and safe for any number of concurrent searches; the item matrix must not be
- * modified while the index is in use. Each searching thread keeps its scratch (the visited set, two heaps, the
- * query's codes: a few hundred KB, grown to the widest search it ran) for as long as the index and the thread live,
+ * modified while the index is in use. Each searching thread keeps its scratch (a visited bit per item, 125 KB at
+ * 1,000,000 items; the beam, grown to the widest search it ran; the query's codes) for as long as the index and the thread live,
  * so that a search allocates nothing once its thread has searched before (but a filter wrapper when items are
  * excluded); the exact path allocates nothing.
  */
@@ -74,8 +74,6 @@ public final class HnswItemIndex {
    */
   static final int RESCORED_PER_RESULT = 4;
   static final int MIN_RESCORED = 40;
-  /** Null for an exact index. */
-  private final CompactGraph graph;
   /** The walk over {@link #graph} and the items' int8 codes; null for an exact index. */
   private final GraphSearcher searcher;
   private final long searchBytes;
@@ -88,7 +86,6 @@ public final class HnswItemIndex {
     this.maxNorm = maxNorm;
     this.inverseMaxNorm = maxNorm > 0 ? 1f / maxNorm : 0f;
     this.inverseSquaredMaxNorm = inverseMaxNorm * inverseMaxNorm;
-    this.graph = graph;
     this.searcher = graph == null ? null : new GraphSearcher(graph, itemFactors, dimensions);
     this.searchBytes = searcher == null ? 0L : searcher.bytes();
   }
@@ -273,7 +270,7 @@ public final class HnswItemIndex {
 
   /** Null for an exact index. */
   CompactGraph graph() {
-    return graph;
+    return searcher == null ? null : searcher.itemGraph();
   }
 
   private OnHeapHnswGraph buildGraph() throws IOException {
@@ -329,19 +326,19 @@ public final class HnswItemIndex {
    * @return true for a graph index
    */
   public boolean approximate() {
-    return graph != null;
+    return searcher != null;
   }
 
   /**
-   * Bytes of the index beyond the model's own factors (0 for an exact index): the graph's adjacency tables twice
-   * (as built, which is what {@link #save} writes, and with the nodes renamed in breadth-first order for the
-   * search), the order, and the items' int8 codes that the search reads (one byte per factor and a float per item);
-   * each searching thread keeps besides a few hundred KB of scratch.
+   * Bytes of the index beyond the model's own factors (0 for an exact index): the graph's adjacency tables (with
+   * the nodes renamed in breadth-first order for the search; {@link #save} writes them under the item names), the
+   * order, and the items' int8 codes that the search reads (one byte per factor and a float per item);
+   * each searching thread keeps besides its scratch, mostly one bit per item.
    *
    * @return the index's own memory in bytes, array headers not counted
    */
   public long indexBytes() {
-    return graph == null ? 0L : graph.bytes() + searchBytes;
+    return searchBytes;
   }
 
   /**
@@ -380,7 +377,7 @@ public final class HnswItemIndex {
     if (searchWidth < 1) {
       throw new IllegalArgumentException("searchWidth must be >= 1, got " + searchWidth);
     }
-    if (graph == null || n == 0) {
+    if (searcher == null || n == 0) {
       scan(user, excludedSorted, accept, out);
       return;
     }

@@ -61,9 +61,9 @@ class GraphSearcherTest {
 
   @Test
   void theVisitedSetAdmitsEachNodeOnceAcrossGrowthAndIsEmptyAfterBegin() {
-    GraphSearcher.Scratch s = new GraphSearcher.Scratch(4);
+    GraphSearcher.Scratch s = new GraphSearcher.Scratch(4, 350_000);
     s.begin(10);
-    // 50,000 nodes forces several doublings of the 16,384-slot table.
+    // 50,000 nodes forces several doublings of the 4,096-entry list of nodes to clear.
     for (int v = 0; v < 50_000; v++) {
       assertThat(s.visit(v * 7)).isTrue();
     }
@@ -75,12 +75,18 @@ class GraphSearcherTest {
     assertThat(s.visit(7)).isTrue();
     assertThat(s.visit(0)).isTrue();
     assertThat(s.visit(7)).isFalse();
+    assertThat(s.visitedCount()).isEqualTo(2);
+    // Bits 64 apart share no word state: 0 and 64, 63 and 127.
+    assertThat(s.visit(64)).isTrue();
+    assertThat(s.visit(63)).isTrue();
+    assertThat(s.visit(127)).isTrue();
+    assertThat(s.visit(64)).isFalse();
   }
 
   @Test
   void theBeamKeepsTheBestWidthSortedAndExpandsEachOnceBestFirst() {
     SplittableRandom random = new SplittableRandom(4);
-    GraphSearcher.Scratch s = new GraphSearcher.Scratch(4);
+    GraphSearcher.Scratch s = new GraphSearcher.Scratch(4, 1);
     s.begin(25);
     float[] scores = new float[1_000];
     for (int v = 0; v < scores.length; v++) {
@@ -238,6 +244,26 @@ class GraphSearcherTest {
         .containsExactly(3);
     assertThat(Arrays.copyOfRange(renamed.neighbors[1], renamed.offsets[1][1], renamed.offsets[1][2]))
         .containsExactly(0);
+  }
+
+  @Test
+  void theSearcherGivesBackTheGraphUnderItsItemNames() {
+    // What save() writes: the renaming must be undone exactly, every level, every neighbour list in order.
+    int dims = 8;
+    float[] factors = HnswItemIndexTest.items(3_000, dims, 30);
+    HnswItemIndex index = HnswItemIndex.build(factors, 3_000, dims, AnnConfig.defaults().withExactBelow(0));
+    CompactGraph once = index.graph();
+    GraphSearcher again = new GraphSearcher(once, factors, dims);
+    CompactGraph twice = again.itemGraph();
+    assertThat(twice.entryNode).isEqualTo(once.entryNode);
+    assertThat(twice.levels()).isEqualTo(once.levels()).isGreaterThan(1);
+    for (int level = 0; level < once.levels(); level++) {
+      assertThat(twice.offsets[level]).containsExactly(once.offsets[level]);
+      assertThat(twice.neighbors[level]).containsExactly(once.neighbors[level]);
+      if (level > 0) {
+        assertThat(twice.nodes[level]).containsExactly(once.nodes[level]);
+      }
+    }
   }
 
   private static int[] identity(int n) {
