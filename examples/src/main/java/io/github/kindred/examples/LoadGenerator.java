@@ -52,9 +52,11 @@ public final class LoadGenerator {
    * @param processCpuSeconds CPU time of the whole JVM during the run (the service too, when it runs in it), 0 where
    *     the JVM does not tell
    * @param rate the requests per second asked for, 0 for the closed loop
+   * @param machineCpuSeconds CPU time of every process on the machine during the run (from Linux's
+   *     {@code /proc/stat}, NaN elsewhere): what it adds to {@code processCpuSeconds} is other programs' load
    */
   public record Result(int requests, int errors, double seconds, double p50Millis, double p99Millis,
-      double maxMillis, double clientCpuSeconds, double processCpuSeconds, double rate) {
+      double maxMillis, double clientCpuSeconds, double processCpuSeconds, double rate, double machineCpuSeconds) {
     /**
      * Requests per second.
      *
@@ -68,10 +70,10 @@ public final class LoadGenerator {
     public String toString() {
       return String.format("%s: %,d requests (%d errors) in %.1f s: %,.0f req/s, p50 %.2f ms, p99 %.2f ms, max %.1f "
           + "ms; CPU of the JVM %.1f s (%.0f us per request), of which the load generator's threads %.1f s (%.0f us "
-          + "per request)", rate > 0 ? String.format("open loop at %,.0f req/s", rate) : "closed loop", requests,
+          + "per request); other processes %.1f s", rate > 0 ? String.format("open loop at %,.0f req/s", rate) : "closed loop", requests,
           errors, seconds, throughput(), p50Millis, p99Millis, maxMillis, processCpuSeconds,
           processCpuSeconds * 1e6 / Math.max(1, requests), clientCpuSeconds,
-          clientCpuSeconds * 1e6 / Math.max(1, requests));
+          clientCpuSeconds * 1e6 / Math.max(1, requests), machineCpuSeconds - processCpuSeconds);
     }
   }
 
@@ -122,6 +124,7 @@ public final class LoadGenerator {
     long start = System.nanoTime();
     long deadline = start + (long) (seconds * 1e9);
     long cpu = processCpuNanos();
+    double machine = machineCpuSeconds();
     try {
       Future<?>[] futures = new Future<?>[threads];
       long[][] latencies = new long[threads][];
@@ -175,6 +178,7 @@ public final class LoadGenerator {
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
       long processCpu = processCpuNanos() - cpu;
+      double machineCpu = machineCpuSeconds() - machine;
       int total = Arrays.stream(counts).sum();
       long[] all = new long[total];
       for (int t = 0, off = 0; t < threads; t++) {
@@ -183,7 +187,7 @@ public final class LoadGenerator {
       }
       Arrays.sort(all);
       return new Result(total, errors.get(), elapsed, percentile(all, 0.50), percentile(all, 0.99),
-          total == 0 ? Double.NaN : all[total - 1] / 1e6, clientCpu.get() / 1e9, processCpu / 1e9, rate);
+          total == 0 ? Double.NaN : all[total - 1] / 1e6, clientCpu.get() / 1e9, processCpu / 1e9, rate, machineCpu);
     } finally {
       pool.shutdownNow();
     }
@@ -194,6 +198,23 @@ public final class LoadGenerator {
     java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean
         ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0L;
+  }
+
+  /**
+   * Busy CPU seconds of the whole machine since boot: the user, nice, system, interrupt and steal ticks of the first
+   * line of {@code /proc/stat} at Linux's 100 ticks per second; NaN where there is no such file.
+   */
+  private static double machineCpuSeconds() {
+    try {
+      String[] f = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int k : new int[] {1, 2, 3, 6, 7, 8}) {
+        busy += Long.parseLong(f[k]);
+      }
+      return busy / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   private static Connection close(Connection connection) {
@@ -279,7 +300,8 @@ public final class LoadGenerator {
   /**
    * Runs the load test and prints the result.
    *
-   * @param args {@code --port P --users N --requests N --seconds S --threads T [--rate R]} and, to start the
+   * @param args {@code --port P --users N --requests N --seconds S --threads T [--rate R] [--warmup SECONDS]}
+   *     (warm-up 10 s by default, 0 for none) and, to start the
    *     service in this JVM, {@code --serve ITEMS [--service-threads T] [--cache USERS] [--index-dir DIR]
    *     [--search-width W] [--over-fetch F] [--check USERS]}
    * @throws Exception if the service cannot start or a client fails
@@ -291,6 +313,7 @@ public final class LoadGenerator {
     double seconds = 60;
     int threads = 8;
     double rate = 0;
+    double warmup = 10;
     int serve = 0;
     int serviceThreads = Runtime.getRuntime().availableProcessors();
     long cache = 0;
@@ -306,6 +329,7 @@ public final class LoadGenerator {
         case "--seconds" -> seconds = Double.parseDouble(args[a + 1]);
         case "--threads" -> threads = Integer.parseInt(args[a + 1]);
         case "--rate" -> rate = Double.parseDouble(args[a + 1]);
+        case "--warmup" -> warmup = Double.parseDouble(args[a + 1]);
         case "--serve" -> serve = Integer.parseInt(args[a + 1]);
         case "--service-threads" -> serviceThreads = Integer.parseInt(args[a + 1]);
         case "--cache" -> cache = Long.parseLong(args[a + 1]);
@@ -327,8 +351,11 @@ public final class LoadGenerator {
           (System.nanoTime() - start) / 1e9);
     }
     try {
-      // Warm-up: a tenth of the budget, closed loop, not reported.
-      run(port, users, Math.max(1, requests / 10), seconds / 4, threads, 0);
+      // Warm-up, closed loop, not reported: the JIT compiles the request path for about ten seconds (two cores),
+      // and a compilation during the measured run takes a core from the service.
+      if (warmup > 0) {
+        run(port, users, Integer.MAX_VALUE, warmup, threads, 0);
+      }
       System.out.println(run(port, users, requests, seconds, threads, rate));
       if (service != null && check > 0) {
         System.out.printf("recall@10 of the served answers against the exact scan, %,d users: %.4f%n", check,
