@@ -5,47 +5,82 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A bounded load generator for {@link ReferenceService} on the loopback address: a fixed pool of client threads, each
- * sending {@code GET /recommend} for seeded random users over its own keep-alive HTTP/1.1 connection until the request budget or the
- * time limit is spent, whichever comes first; reports throughput and latency percentiles. It only ever talks to
- * 127.0.0.1.
+ * sending {@code GET /recommend} for seeded random users over its own keep-alive HTTP/1.1 connection until the
+ * request budget or the time limit is spent, whichever comes first; reports throughput, latency percentiles and the
+ * CPU time of its own client threads. It only ever talks to 127.0.0.1.
+ *
+ * <p>Two modes. Closed loop (the default): every client sends its next request as soon as the previous answer is
+ * read, which measures the most the service sustains; the latencies then include the queueing of the clients'
+ * own requests behind one another. Open loop ({@code --rate R}): request {@code k} is due at {@code k / R} seconds
+ * from the start whatever the service does, taken by the first free client, and its latency is counted from when it
+ * was due, not from when it was sent, so that a stalled service shows in the percentiles instead of silently slowing
+ * the load (the "coordinated omission" of closed-loop tests).
  *
  * <p>Run (with the service started): {@code java -cp examples/target/kindred-demo.jar
  * io.github.kindred.examples.LoadGenerator --port 8080 --users 20000 --requests 100000 --seconds 60 --threads 8}, or
- * {@code --serve 100000} to start the service in the same JVM first.
+ * {@code --serve 100000} to start the service in the same JVM first (with {@code --cache 0}: no cached results, and
+ * {@code --check 500}: the recall of the served answers against the exact scan).
  */
 public final class LoadGenerator {
-  /** The outcome of one run. */
+  /**
+   * The outcome of one run.
+   *
+   * @param requests requests answered (or failed) within the budget and the time limit
+   * @param errors requests that failed or were not answered with status 200
+   * @param seconds wall time of the run
+   * @param p50Millis median latency
+   * @param p99Millis 99th percentile latency
+   * @param maxMillis largest latency
+   * @param clientCpuSeconds CPU time of the client threads (building requests, socket calls, parsing answers)
+   * @param processCpuSeconds CPU time of the whole JVM during the run (the service too, when it runs in it), 0 where
+   *     the JVM does not tell
+   * @param rate the requests per second asked for, 0 for the closed loop
+   * @param machineCpuSeconds CPU time of every process on the machine during the run (from Linux's
+   *     {@code /proc/stat}, NaN elsewhere): what it adds to {@code processCpuSeconds} is other programs' load
+   */
   public record Result(int requests, int errors, double seconds, double p50Millis, double p99Millis,
-      double clientCpuSeconds) {
-    /** Requests per second. */
+      double maxMillis, double clientCpuSeconds, double processCpuSeconds, double rate, double machineCpuSeconds) {
+    /**
+     * Requests per second.
+     *
+     * @return requests over wall seconds
+     */
     public double throughput() {
       return requests / seconds;
     }
 
     @Override
     public String toString() {
-      return String.format("%,d requests (%d errors) in %.1f s: %,.0f req/s, p50 %.2f ms, p99 %.2f ms; this JVM's "
-          + "CPU %.1f s (%.0f us per request)", requests, errors, seconds, throughput(), p50Millis, p99Millis,
-          clientCpuSeconds, clientCpuSeconds * 1e6 / Math.max(1, requests));
+      return String.format("%s: %,d requests (%d errors) in %.1f s: %,.0f req/s, p50 %.2f ms, p99 %.2f ms, max %.1f "
+          + "ms; CPU of the JVM %.1f s (%.0f us per request), of which the load generator's threads %.1f s (%.0f us "
+          + "per request); other processes %.1f s", rate > 0 ? String.format("open loop at %,.0f req/s", rate) : "closed loop", requests,
+          errors, seconds, throughput(), p50Millis, p99Millis, maxMillis, processCpuSeconds,
+          processCpuSeconds * 1e6 / Math.max(1, requests), clientCpuSeconds,
+          clientCpuSeconds * 1e6 / Math.max(1, requests), machineCpuSeconds - processCpuSeconds);
     }
   }
 
   private LoadGenerator() {}
 
   /**
-   * Runs the load.
+   * Runs the closed-loop load.
    *
    * @param port the service's loopback port
    * @param users users are {@code u0 .. u(users-1)}
@@ -56,12 +91,40 @@ public final class LoadGenerator {
    * @throws Exception if a client thread fails
    */
   public static Result run(int port, int users, int requests, double seconds, int threads) throws Exception {
-    AtomicInteger budget = new AtomicInteger(requests);
+    return run(port, users, requests, seconds, threads, 0);
+  }
+
+  /**
+   * Runs the load, closed-loop ({@code rate == 0}) or open-loop at {@code rate} requests per second.
+   *
+   * @param port the service's loopback port
+   * @param users users are {@code u0 .. u(users-1)}, at least 1
+   * @param requests the request budget, at least 1
+   * @param seconds the time limit, positive
+   * @param threads client threads, at least 1
+   * @param rate requests per second for the open loop, or 0 for the closed loop
+   * @return throughput and latencies
+   * @throws IllegalArgumentException naming the first argument out of range
+   * @throws Exception if a client thread fails
+   */
+  public static Result run(int port, int users, int requests, double seconds, int threads, double rate)
+      throws Exception {
+    if (users < 1 || requests < 1 || threads < 1 || !(seconds > 0) || !(rate >= 0) || Double.isInfinite(rate)) {
+      throw new IllegalArgumentException("need users, requests, threads >= 1, seconds > 0 and a finite rate >= 0; "
+          + "got users " + users + ", requests " + requests + ", threads " + threads + ", seconds " + seconds
+          + ", rate " + rate);
+    }
+    AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
-    long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    AtomicLong clientCpu = new AtomicLong();
+    ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+    boolean threadCpu = threadBean.isCurrentThreadCpuTimeSupported();
+    double nanosPerRequest = rate > 0 ? 1e9 / rate : 0;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
+    long deadline = start + (long) (seconds * 1e9);
     long cpu = processCpuNanos();
+    double machine = machineCpuSeconds();
     try {
       Future<?>[] futures = new Future<?>[threads];
       long[][] latencies = new long[threads][];
@@ -69,12 +132,22 @@ public final class LoadGenerator {
       for (int t = 0; t < threads; t++) {
         int id = t;
         futures[t] = pool.submit(() -> {
+          long myCpu = threadCpu ? threadBean.getCurrentThreadCpuTime() : 0;
           SplittableRandom random = new SplittableRandom(1_000 + id);
           long[] mine = new long[1024];
           int n = 0;
           Connection connection = null;
-          while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
-            long begin = System.nanoTime();
+          for (int k = next.getAndIncrement(); k < requests; k = next.getAndIncrement()) {
+            long due = rate > 0 ? start + (long) (k * nanosPerRequest) : System.nanoTime();
+            if (due >= deadline) {
+              break;
+            }
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+              LockSupport.parkNanos(wait);
+            }
+            if (rate == 0 && System.nanoTime() >= deadline) {
+              break;
+            }
             try {
               if (connection == null) {
                 connection = new Connection(port);
@@ -89,11 +162,14 @@ public final class LoadGenerator {
             if (n == mine.length) {
               mine = Arrays.copyOf(mine, n * 2);
             }
-            mine[n++] = System.nanoTime() - begin;
+            mine[n++] = System.nanoTime() - due;
           }
           close(connection);
           latencies[id] = mine;
           counts[id] = n;
+          if (threadCpu) {
+            clientCpu.addAndGet(threadBean.getCurrentThreadCpuTime() - myCpu);
+          }
           return null;
         });
       }
@@ -101,6 +177,8 @@ public final class LoadGenerator {
         future.get();
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
+      long processCpu = processCpuNanos() - cpu;
+      double machineCpu = machineCpuSeconds() - machine;
       int total = Arrays.stream(counts).sum();
       long[] all = new long[total];
       for (int t = 0, off = 0; t < threads; t++) {
@@ -109,7 +187,7 @@ public final class LoadGenerator {
       }
       Arrays.sort(all);
       return new Result(total, errors.get(), elapsed, percentile(all, 0.50), percentile(all, 0.99),
-          (processCpuNanos() - cpu) / 1e9);
+          total == 0 ? Double.NaN : all[total - 1] / 1e6, clientCpu.get() / 1e9, processCpu / 1e9, rate, machineCpu);
     } finally {
       pool.shutdownNow();
     }
@@ -117,9 +195,26 @@ public final class LoadGenerator {
 
   /** CPU time of this whole JVM (the service too, with {@code --serve}), or 0 where the JVM does not tell. */
   private static long processCpuNanos() {
-    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean
         ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0L;
+  }
+
+  /**
+   * Busy CPU seconds of the whole machine since boot: the user, nice, system, interrupt and steal ticks of the first
+   * line of {@code /proc/stat} at Linux's 100 ticks per second; NaN where there is no such file.
+   */
+  private static double machineCpuSeconds() {
+    try {
+      String[] f = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int k : new int[] {1, 2, 3, 6, 7, 8}) {
+        busy += Long.parseLong(f[k]);
+      }
+      return busy / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   private static Connection close(Connection connection) {
@@ -205,7 +300,10 @@ public final class LoadGenerator {
   /**
    * Runs the load test and prints the result.
    *
-   * @param args {@code --port P --users N --requests N --seconds S --threads T [--serve ITEMS]}
+   * @param args {@code --port P --users N --requests N --seconds S --threads T [--rate R] [--warmup SECONDS]}
+   *     (warm-up 10 s by default, 0 for none) and, to start the
+   *     service in this JVM, {@code --serve ITEMS [--service-threads T] [--cache USERS] [--index-dir DIR]
+   *     [--search-width W] [--over-fetch F] [--check USERS]}
    * @throws Exception if the service cannot start or a client fails
    */
   public static void main(String[] args) throws Exception {
@@ -214,7 +312,15 @@ public final class LoadGenerator {
     int requests = 100_000;
     double seconds = 60;
     int threads = 8;
+    double rate = 0;
+    double warmup = 10;
     int serve = 0;
+    int serviceThreads = Runtime.getRuntime().availableProcessors();
+    long cache = 0;
+    Path indexDir = null;
+    int check = 0;
+    int searchWidth = ReferenceService.Options.defaults().searchWidth();
+    int overFetch = ReferenceService.Options.defaults().overFetch();
     for (int a = 0; a + 1 < args.length; a += 2) {
       switch (args[a]) {
         case "--port" -> port = Integer.parseInt(args[a + 1]);
@@ -222,21 +328,39 @@ public final class LoadGenerator {
         case "--requests" -> requests = Integer.parseInt(args[a + 1]);
         case "--seconds" -> seconds = Double.parseDouble(args[a + 1]);
         case "--threads" -> threads = Integer.parseInt(args[a + 1]);
+        case "--rate" -> rate = Double.parseDouble(args[a + 1]);
+        case "--warmup" -> warmup = Double.parseDouble(args[a + 1]);
         case "--serve" -> serve = Integer.parseInt(args[a + 1]);
+        case "--service-threads" -> serviceThreads = Integer.parseInt(args[a + 1]);
+        case "--cache" -> cache = Long.parseLong(args[a + 1]);
+        case "--index-dir" -> indexDir = Path.of(args[a + 1]);
+        case "--check" -> check = Integer.parseInt(args[a + 1]);
+        case "--search-width" -> searchWidth = Integer.parseInt(args[a + 1]);
+        case "--over-fetch" -> overFetch = Integer.parseInt(args[a + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[a]);
       }
     }
     ReferenceService service = null;
     if (serve > 0) {
       long start = System.nanoTime();
-      service = ReferenceService.start(serve, users, 0, 4);
+      service = ReferenceService.start(new ReferenceService.Options(serve, users, 0, serviceThreads, cache,
+          indexDir, searchWidth, overFetch));
       port = service.port();
-      System.out.printf("service: %,d items, ready in %.1f s%n", serve, (System.nanoTime() - start) / 1e9);
+      System.out.printf("service: %,d items, %,d users, %d request threads, %,d cached users, search width %d, "
+          + "over-fetch %d, ready in %.1f s%n", serve, users, serviceThreads, cache, searchWidth, overFetch,
+          (System.nanoTime() - start) / 1e9);
     }
     try {
-      // Warm-up: a tenth of the budget, not reported.
-      run(port, users, Math.max(1, requests / 10), seconds / 4, threads);
-      System.out.println(run(port, users, requests, seconds, threads));
+      // Warm-up, closed loop, not reported: the JIT compiles the request path for about ten seconds (two cores),
+      // and a compilation during the measured run takes a core from the service.
+      if (warmup > 0) {
+        run(port, users, Integer.MAX_VALUE, warmup, threads, 0);
+      }
+      System.out.println(run(port, users, requests, seconds, threads, rate));
+      if (service != null && check > 0) {
+        System.out.printf("recall@10 of the served answers against the exact scan, %,d users: %.4f%n", check,
+            service.recallAgainstExactScan(check, 10));
+      }
     } finally {
       if (service != null) {
         service.close();

@@ -33,8 +33,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Endpoints, all JSON:
  * <ul>
- *   <li>{@code GET /recommend?user=ID&n=10}: the user's top n unseen items through the facade's pipeline, whose
- *       candidate stage is the HNSW index ({@link HnswCandidateRetriever});
+ *   <li>{@code GET /recommend?user=ID&n=10&deny=ID,ID}: the user's top n unseen items, none of the denied ones,
+ *       through the facade's pipeline, whose candidate stage is the HNSW index ({@link HnswCandidateRetriever}):
+ *       the graph proposes candidates, the model scores them exactly (every returned score is the exact one), the
+ *       business rules drop seen and denied items, and a request left with fewer than n results is answered by
+ *       the exact full scan;
  *   <li>{@code GET /similar?item=ID&n=10}: similar items through the facade;
  *   <li>{@code POST /events} with lines {@code user item [value]}: events ingested by the facade;
  *   <li>{@code POST /swap}: retrains with the next seed in the background and swaps the model in atomically
@@ -55,6 +58,8 @@ public final class ReferenceService implements AutoCloseable {
   /** Graph index above 20,000 items, built on two threads. */
   private static final AnnConfig ANN = AnnConfig.defaults().withExactBelow(20_000).withBuildThreads(2);
 
+  private static final byte[] HEALTH = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+
   private final HttpServer server;
   private final ExecutorService workers;
   private final Recommender recommender;
@@ -72,10 +77,12 @@ public final class ReferenceService implements AutoCloseable {
     // The HNSW index is the pipeline's candidate stage: built by the factory for every swapped-in model (or loaded
     // from the index directory when it holds this model's graph: training is seeded, so a restart trains the same
     // factors), its candidates (4 per result) scored exactly by the model, then the business rules.
-    CandidateRetriever.Factory index = options.indexDir() == null ? HnswCandidateRetriever.factory(ANN)
-        : HnswCandidateRetriever.factory(ANN, options.indexDir().resolve("hnsw-" + items + "x64.idx"));
+    AnnConfig ann = ANN.withSearchWidth(options.searchWidth());
+    CandidateRetriever.Factory index = options.indexDir() == null ? HnswCandidateRetriever.factory(ann)
+        : HnswCandidateRetriever.factory(ann, options.indexDir().resolve("hnsw-" + items + "x64-w"
+            + options.searchWidth() + ".idx"));
     recommender = Recommender.builder(first.model(), data).userCacheSize(options.cacheSize())
-        .candidateRetriever(index, 4).build();
+        .candidateRetriever(index, options.overFetch()).build();
     // The JDK server writes the headers and the body of an answer in two writes; with Nagle's algorithm on, the
     // second waits for the client's delayed ACK (40 ms on Linux), which capped the service at ~80 requests/s per
     // connection with p50 48 ms while its CPU idled. Read once by the server, so set before it is created.
@@ -94,7 +101,7 @@ public final class ReferenceService implements AutoCloseable {
     server.createContext("/similar", this::similar);
     server.createContext("/events", this::events);
     server.createContext("/swap", this::swap);
-    server.createContext("/health", exchange -> send(exchange, 200, "{\"status\":\"ok\"}"));
+    server.createContext("/health", exchange -> send(exchange, 200, HEALTH));
     server.createContext("/metrics", this::metrics);
     server.start();
   }
@@ -112,29 +119,38 @@ public final class ReferenceService implements AutoCloseable {
    * @param threads request threads, at least 1 (the cores by default)
    * @param cacheSize users whose results the facade caches, at least 0 (0: every request is computed)
    * @param indexDir where the HNSW graph is kept between starts, or null to build it at every start
+   * @param searchWidth the candidates the graph search keeps (its ef), at least 1: recall rises and speed falls
+   *     with it
+   * @param overFetch candidates asked of the graph per result, at least 1 (plus the user's seen items, which the
+   *     business rules then drop)
    */
-  public record Options(int items, int users, int port, int threads, long cacheSize, Path indexDir) {
+  public record Options(int items, int users, int port, int threads, long cacheSize, Path indexDir,
+      int searchWidth, int overFetch) {
     /**
      * Validates the counts.
      *
      * @throws IllegalArgumentException naming the first parameter out of range and its value
      */
     public Options {
-      if (items < 1 || users < 1 || threads < 1 || cacheSize < 0 || port < 0 || port > 65_535) {
-        throw new IllegalArgumentException("need items, users, threads >= 1, cacheSize >= 0 and a port in [0, "
-            + "65535]; got items " + items + ", users " + users + ", threads " + threads + ", cacheSize " + cacheSize
-            + ", port " + port);
+      if (items < 1 || users < 1 || threads < 1 || cacheSize < 0 || port < 0 || port > 65_535 || searchWidth < 1
+          || overFetch < 1) {
+        throw new IllegalArgumentException("need items, users, threads, searchWidth, overFetch >= 1, cacheSize >= 0"
+            + " and a port in [0, 65535]; got items " + items + ", users " + users + ", threads " + threads
+            + ", searchWidth " + searchWidth + ", overFetch " + overFetch + ", cacheSize " + cacheSize + ", port "
+            + port);
       }
     }
 
     /**
-     * 100,000 items, 20,000 users, port 8080, one request thread per core, 10,000 cached users, no index directory.
+     * 100,000 items, 20,000 users, port 8080, one request thread per core, 10,000 cached users, no index directory,
+     * search width 100, over-fetch 4.
      *
      * @return the defaults
      */
     public static Options defaults() {
-      return new Options(100_000, 20_000, 8080, Runtime.getRuntime().availableProcessors(), 10_000, null);
+      return new Options(100_000, 20_000, 8080, Runtime.getRuntime().availableProcessors(), 10_000, null, 100, 4);
     }
+
   }
 
   /**
@@ -148,7 +164,8 @@ public final class ReferenceService implements AutoCloseable {
    * @throws IOException if the port cannot be bound
    */
   public static ReferenceService start(int items, int users, int port, int threads) throws IOException {
-    return start(new Options(items, users, port, threads, Options.defaults().cacheSize(), null));
+    Options d = Options.defaults();
+    return start(new Options(items, users, port, threads, d.cacheSize(), null, d.searchWidth(), d.overFetch()));
   }
 
   /**
@@ -211,14 +228,33 @@ public final class ReferenceService implements AutoCloseable {
       send(exchange, 404, "{\"error\":\"unknown user " + escape(String.valueOf(user)) + "\"}");
       return;
     }
-    Recommendations recs = recommender.recommend(Request.forUser(user).count(n).build());
-    StringBuilder json = new StringBuilder(64 + 32 * recs.size()).append("{\"user\":\"").append(escape(user))
-        .append("\",\"modelVersion\":").append(s.version()).append(",\"items\":[");
-    for (int k = 0; k < recs.size(); k++) {
-      json.append(k == 0 ? "" : ",").append("{\"item\":\"").append(escape(recs.itemId(k)))
-          .append("\",\"score\":").append(recs.score(k)).append('}');
+    Request.Builder request = Request.forUser(user).count(n);
+    String deny = parameter(exchange.getRequestURI(), "deny");
+    if (deny != null) {
+      try {
+        request.deny(deny.split(",", -1));
+      } catch (IllegalArgumentException e) {
+        send(exchange, 400, "{\"error\":\"deny: " + escape(String.valueOf(e.getMessage())) + "\"}");
+        return;
+      }
     }
-    send(exchange, 200, json.append("]}").toString());
+    Recommendations recs = recommender.recommend(request.build());
+    StringBuilder json = new StringBuilder(64 + 40 * recs.size()).append("{\"user\":\"").append(escape(user))
+        .append("\",\"modelVersion\":").append(s.version());
+    send(exchange, 200, items(json, recs));
+  }
+
+  /** Appends {@code ,"items":[{"item":ID,"score":S},...]}} and the closing brace. */
+  private static String items(StringBuilder json, Recommendations recs) {
+    json.append(",\"items\":[");
+    for (int k = 0; k < recs.size(); k++) {
+      if (k > 0) {
+        json.append(',');
+      }
+      json.append("{\"item\":\"").append(escape(recs.itemId(k))).append("\",\"score\":").append(recs.score(k))
+          .append('}');
+    }
+    return json.append("]}").toString();
   }
 
   private void similar(HttpExchange exchange) throws IOException {
@@ -229,12 +265,9 @@ public final class ReferenceService implements AutoCloseable {
     }
     Recommendations recs = recommender.recommend(Request.similarTo(item).count(count(exchange.getRequestURI()))
         .build());
-    StringBuilder json = new StringBuilder("{\"item\":\"").append(escape(item)).append("\",\"items\":[");
-    for (int k = 0; k < recs.size(); k++) {
-      json.append(k == 0 ? "" : ",").append("{\"item\":\"").append(escape(recs.itemId(k))).append("\",\"score\":")
-          .append(recs.score(k)).append('}');
-    }
-    send(exchange, 200, json.append("]}").toString());
+    StringBuilder json = new StringBuilder(32 + 40 * recs.size()).append("{\"item\":\"").append(escape(item))
+        .append('"');
+    send(exchange, 200, items(json, recs));
   }
 
   private void events(HttpExchange exchange) throws IOException {
@@ -291,7 +324,10 @@ public final class ReferenceService implements AutoCloseable {
   }
 
   private void send(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void send(HttpExchange exchange, int status, byte[] body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -324,7 +360,47 @@ public final class ReferenceService implements AutoCloseable {
   }
 
   private static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    return s.indexOf('\\') < 0 && s.indexOf('"') < 0 ? s : s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  /** The model serving now (for tests and the recall check). */
+  ImplicitAlsModel model() {
+    return current.get().model();
+  }
+
+  /** The data of the model serving now (for tests and the recall check). */
+  Dataset data() {
+    return current.get().data();
+  }
+
+  /**
+   * Recall@n of the served recommendations (through the graph index) against the exact full scan of the same model
+   * with the same rules, over {@code sample} seeded random users: the share of the exact top n that the service
+   * returns.
+   *
+   * @param sample users to check, at least 1
+   * @param n results per user, at least 1
+   * @return the recall, in [0, 1]
+   * @throws IllegalArgumentException if {@code sample} or {@code n} is below 1
+   */
+  double recallAgainstExactScan(int sample, int n) {
+    if (sample < 1 || n < 1) {
+      throw new IllegalArgumentException("sample and n must be >= 1, got " + sample + " and " + n);
+    }
+    Snapshot s = current.get();
+    Recommender exact = Recommender.builder(s.model(), s.data()).userCacheSize(0).build();
+    SplittableRandom random = new SplittableRandom(99);
+    long found = 0;
+    long wanted = 0;
+    for (int k = 0; k < sample; k++) {
+      Request request = Request.forUser("u" + random.nextInt(users)).count(n).build();
+      java.util.Set<String> truth = new java.util.HashSet<>(exact.recommend(request).itemIds());
+      for (String item : recommender.recommend(request).itemIds()) {
+        found += truth.contains(item) ? 1 : 0;
+      }
+      wanted += truth.size();
+    }
+    return wanted == 0 ? 1.0 : (double) found / wanted;
   }
 
   /** Stops accepting requests, lets running ones finish (up to one second) and stops the threads. */
@@ -337,7 +413,8 @@ public final class ReferenceService implements AutoCloseable {
   /**
    * Starts the service and serves until the process is stopped.
    *
-   * @param args {@code --items N --users N --port P --threads T --cache USERS --index-dir DIR}
+   * @param args {@code --items N --users N --port P --threads T --cache USERS --index-dir DIR --search-width W
+   *     --over-fetch F}
    * @throws IOException if the port cannot be bound
    */
   public static void main(String[] args) throws IOException {
@@ -348,6 +425,8 @@ public final class ReferenceService implements AutoCloseable {
     int threads = d.threads();
     long cache = d.cacheSize();
     Path indexDir = null;
+    int searchWidth = d.searchWidth();
+    int overFetch = d.overFetch();
     for (int a = 0; a + 1 < args.length; a += 2) {
       switch (args[a]) {
         case "--items" -> items = Integer.parseInt(args[a + 1]);
@@ -356,11 +435,14 @@ public final class ReferenceService implements AutoCloseable {
         case "--threads" -> threads = Integer.parseInt(args[a + 1]);
         case "--cache" -> cache = Long.parseLong(args[a + 1]);
         case "--index-dir" -> indexDir = Path.of(args[a + 1]);
+        case "--search-width" -> searchWidth = Integer.parseInt(args[a + 1]);
+        case "--over-fetch" -> overFetch = Integer.parseInt(args[a + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[a]);
       }
     }
     long start = System.nanoTime();
-    ReferenceService service = start(new Options(items, users, port, threads, cache, indexDir));
+    ReferenceService service = start(new Options(items, users, port, threads, cache, indexDir, searchWidth,
+        overFetch));
     System.out.printf("serving %,d items to %,d users on http://127.0.0.1:%d with %d request threads, %,d cached "
         + "users (ready in %.1f s)%n", items, users, service.port(), threads, cache,
         (System.nanoTime() - start) / 1e9);

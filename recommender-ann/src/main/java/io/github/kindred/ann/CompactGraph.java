@@ -65,6 +65,87 @@ final class CompactGraph {
     return new CompactGraph(size, graph.entryNode(), nodes, offsets, neighbors);
   }
 
+  /**
+   * The nodes in breadth-first order from the entry node over level 0 ({@code order[k]} is the node placed
+   * {@code k}-th), nodes unreachable from it after, ascending: a node's neighbours that the walk scores together
+   * then mostly sit next to each other.
+   */
+  int[] breadthFirstOrder() {
+    int[] order = new int[size];
+    boolean[] seen = new boolean[size];
+    int[] off = offsets[0];
+    int[] adjacency = neighbors[0];
+    int tail = 0;
+    order[tail++] = entryNode;
+    seen[entryNode] = true;
+    for (int head = 0; head < tail; head++) {
+      int v = order[head];
+      for (int e = off[v]; e < off[v + 1]; e++) {
+        int w = adjacency[e];
+        if (!seen[w]) {
+          seen[w] = true;
+          order[tail++] = w;
+        }
+      }
+    }
+    for (int v = 0; v < size && tail < size; v++) {
+      if (!seen[v]) {
+        order[tail++] = v;
+      }
+    }
+    return order;
+  }
+
+  /**
+   * The same graph with node {@code order[k]} renamed {@code k} on every level ({@code order} a permutation of the
+   * nodes).
+   */
+  CompactGraph relabel(int[] order) {
+    int[] rank = new int[size];
+    for (int k = 0; k < size; k++) {
+      rank[order[k]] = k;
+    }
+    int levels = levels();
+    int[][] newNodes = new int[levels][];
+    int[][] newOffsets = new int[levels][];
+    int[][] newNeighbors = new int[levels][];
+    for (int level = 0; level < levels; level++) {
+      int count = offsets[level].length - 1;
+      // position[j]: the old position (in this level's node list) of the j-th node in the new numbering.
+      int[] position = new int[count];
+      int[] renamed = null;
+      if (level == 0) {
+        System.arraycopy(order, 0, position, 0, size);
+      } else {
+        long[] pairs = new long[count];
+        for (int p = 0; p < count; p++) {
+          pairs[p] = (long) rank[nodes[level][p]] << 32 | p;
+        }
+        Arrays.sort(pairs);
+        renamed = new int[count];
+        for (int j = 0; j < count; j++) {
+          renamed[j] = (int) (pairs[j] >>> 32);
+          position[j] = (int) pairs[j];
+        }
+      }
+      int[] oldOffsets = offsets[level];
+      int[] oldNeighbors = neighbors[level];
+      int[] off = new int[count + 1];
+      int[] adjacency = new int[oldNeighbors.length];
+      int edges = 0;
+      for (int j = 0; j < count; j++) {
+        for (int e = oldOffsets[position[j]]; e < oldOffsets[position[j] + 1]; e++) {
+          adjacency[edges++] = rank[oldNeighbors[e]];
+        }
+        off[j + 1] = edges;
+      }
+      newNodes[level] = renamed;
+      newOffsets[level] = off;
+      newNeighbors[level] = adjacency;
+    }
+    return new CompactGraph(size, rank[entryNode], newNodes, newOffsets, newNeighbors);
+  }
+
   int levels() {
     return offsets.length;
   }

@@ -41,12 +41,17 @@ public final class FactorScoring {
         int.class, float[].class, int.class, int.class));
   }
 
-  /**
-   * The static method {@code dot} of the Vector API kernel class {@code className} (compiled from
-   * {@code src/main/vector}), or null when the module is absent, {@code kindred.vector} is {@code false}, the
-   * class's {@code useful()} says the platform's vectors are too narrow, or linking fails.
-   */
+  /** {@link #vectorKernel(String, String, MethodType)} of the method {@code dot}. */
   static MethodHandle vectorKernel(String className, MethodType type) {
+    return vectorKernel(className, "dot", type);
+  }
+
+  /**
+   * The static method {@code method} of the Vector API kernel class {@code className} (compiled from
+   * {@code src/main/vector}), or null when the module is absent, {@code kindred.vector} is {@code false}, the
+   * class's {@code useful()} says the platform's vectors do not fit, or linking fails.
+   */
+  static MethodHandle vectorKernel(String className, String method, MethodType type) {
     if ("false".equalsIgnoreCase(System.getProperty("kindred.vector"))
         || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
       return null;
@@ -57,7 +62,7 @@ public final class FactorScoring {
       if (!(boolean) lookup.findStatic(kernel, "useful", MethodType.methodType(boolean.class)).invokeExact()) {
         return null;
       }
-      return lookup.findStatic(kernel, "dot", type);
+      return lookup.findStatic(kernel, method, type);
     } catch (Throwable e) {
       // LinkageError or reflection failure: the module is there but unusable; the scalar kernel is always right.
       return null;

@@ -1,0 +1,172 @@
+package io.github.kindred.bench;
+
+import io.github.kindred.ann.AnnConfig;
+import io.github.kindred.ann.HnswItemIndex;
+import io.github.kindred.math.FactorScoring;
+import io.github.kindred.math.TopN;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * The question of issue 17: at 1,000,000 items x 64 factors, what are the p50 and p99 of one top-10 request
+ * through {@link HnswItemIndex}, at what recall@10 against the exact top 10, for each search width? A main, not
+ * JMH: every one of {@code queries} requests is timed alone (single thread, one request at a time), after a
+ * warm-up pass over the same requests, so the percentiles are of requests, not of JMH batches; the exact scan of
+ * the first 100 queries is timed in the same run as the reference.
+ *
+ * <p>Data as in {@link AnnRetrievalBenchmark}: Gaussian items whose norms spread five-fold, with dimension {@code d}
+ * scaled by {@code (d + 1)^-spectrum} (0: isotropic, the hard case; 0.5: a decaying spectrum like a trained
+ * model's), queries drawn the same way from another seed. The index is loaded from (or built once into)
+ * {@code DIR/hnsw-SIZEx64[-spectrumS][-mM].idx} and the exact top 10 of every query is cached beside it, so repeated
+ * runs spend their time on the measurement.
+ *
+ * <p>Run: {@code java -Xmx6g -cp recommender-bench/target/benchmarks.jar io.github.kindred.bench.AnnLatency
+ * 1000000 0 200,400,800 2000 /tmp/kindred-ann [maxConnections]}.
+ */
+public final class AnnLatency {
+  private static final int DIMENSIONS = 64;
+  private static final int K = 10;
+
+  private AnnLatency() {}
+
+  /**
+   * Runs the measurement and prints it.
+   *
+   * @param args items, spectrum exponent, comma-separated search widths, query count, index directory, and
+   *     optionally the graph's maxConnections (default 16)
+   * @throws IOException if the index or truth file cannot be read or written
+   */
+  public static void main(String[] args) throws IOException {
+    int size = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    double spectrum = args.length > 1 ? Double.parseDouble(args[1]) : 0;
+    int[] widths = Arrays.stream((args.length > 2 ? args[2] : "200,400,800").split(","))
+        .mapToInt(Integer::parseInt).toArray();
+    int queries = args.length > 3 ? Integer.parseInt(args[3]) : 2_000;
+    Path dir = Path.of(args.length > 4 ? args[4] : "/tmp/kindred-ann");
+    int connections = args.length > 5 ? Integer.parseInt(args[5]) : 16;
+    float[] items = AnnRetrievalBenchmark.decay(AnnRetrievalBenchmark.items(size, DIMENSIONS, 11), spectrum);
+    float[] users = AnnRetrievalBenchmark.decay(AnnRetrievalBenchmark.items(queries, DIMENSIONS, 12), spectrum);
+    String name = "hnsw-" + size + "x" + DIMENSIONS + (spectrum == 0 ? "" : "-spectrum" + spectrum)
+        + (connections == 16 ? "" : "-m" + connections);
+    HnswItemIndex index = loadOrBuild(dir.resolve(name + ".idx"), items, size, connections);
+    Runtime runtime = Runtime.getRuntime();
+    System.gc();
+    System.out.printf("index %,d items x %d, spectrum %s: graph + codes %.1f MB, heap used after GC %.0f MB "
+        + "(item floats %.0f MB)%n", size, DIMENSIONS, spectrum, index.indexBytes() / 1e6,
+        (runtime.totalMemory() - runtime.freeMemory()) / 1e6, 4.0 * items.length / 1e6);
+    int[][] truth = truth(dir.resolve(name + "-truth" + queries + ".bin"), index, users, queries);
+    float[] user = new float[DIMENSIONS];
+    TopN top = new TopN(K);
+    long[] nanos = new long[queries];
+    int scans = Math.min(100, queries);
+    for (int pass = 0; pass < 2; pass++) {
+      for (int q = 0; q < scans; q++) {
+        System.arraycopy(users, q * DIMENSIONS, user, 0, DIMENSIONS);
+        long start = System.nanoTime();
+        top.reset(K);
+        FactorScoring.scoreTopN(items, size, DIMENSIONS, user, new int[0], top);
+        nanos[q] = System.nanoTime() - start;
+      }
+    }
+    long[] scanNanos = Arrays.copyOf(nanos, scans);
+    Arrays.sort(scanNanos);
+    double scanP50 = scanNanos[scans / 2] / 1e6;
+    System.out.printf("exact scan (reference, %d queries): p50 %.2f ms, p99 %.2f ms%n", scans, scanP50,
+        scanNanos[(int) (0.99 * (scans - 1))] / 1e6);
+    for (int width : widths) {
+      double recall = 0;
+      for (int pass = 0; pass < 2; pass++) {
+        recall = 0;
+        for (int q = 0; q < queries; q++) {
+          System.arraycopy(users, q * DIMENSIONS, user, 0, DIMENSIONS);
+          long start = System.nanoTime();
+          top.reset(K);
+          index.search(user, K, width, new int[0], null, top);
+          nanos[q] = System.nanoTime() - start;
+          recall += hits(top.drain(), truth[q]) / (double) K;
+        }
+      }
+      long[] sorted = nanos.clone();
+      Arrays.sort(sorted);
+      double p50 = sorted[queries / 2] / 1e6;
+      double p99 = sorted[(int) (0.99 * (queries - 1))] / 1e6;
+      System.out.printf("search width %4d: recall@10 %.4f, p50 %.3f ms, p99 %.3f ms, max %.2f ms "
+          + "(p50 %.4f x the scan's)%n", width, recall / queries, p50, p99, sorted[queries - 1] / 1e6,
+          p50 / scanP50);
+    }
+  }
+
+  private static int hits(int[] got, int[] truth) {
+    int hits = 0;
+    for (int a : got) {
+      for (int t : truth) {
+        if (a == t) {
+          hits++;
+          break;
+        }
+      }
+    }
+    return hits;
+  }
+
+  private static HnswItemIndex loadOrBuild(Path file, float[] items, int size, int connections) throws IOException {
+    long wall = System.nanoTime();
+    long cpu = processCpuNanos();
+    if (Files.exists(file)) {
+      try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        HnswItemIndex loaded = HnswItemIndex.read(in, items, size, DIMENSIONS);
+        System.out.printf("loaded %s in %.1f s%n", file, (System.nanoTime() - wall) / 1e9);
+        return loaded;
+      }
+    }
+    HnswItemIndex built = HnswItemIndex.build(items, size, DIMENSIONS,
+        AnnConfig.defaults().withExactBelow(0).withBuildThreads(2).withMaxConnections(connections));
+    System.out.printf("built %s: wall %.1f s, process CPU %.1f s%n", file, (System.nanoTime() - wall) / 1e9,
+        (processCpuNanos() - cpu) / 1e9);
+    Files.createDirectories(file.getParent());
+    built.save(file);
+    return built;
+  }
+
+  /** The exact top 10 of every query, computed on every core once and cached in {@code file}. */
+  private static int[][] truth(Path file, HnswItemIndex index, float[] users, int queries) throws IOException {
+    if (Files.exists(file)) {
+      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        int[][] truth = new int[queries][K];
+        for (int[] row : truth) {
+          for (int k = 0; k < K; k++) {
+            row[k] = in.readInt();
+          }
+        }
+        return truth;
+      }
+    }
+    int[][] truth = IntStream.range(0, queries).parallel().mapToObj(q -> {
+      TopN exact = new TopN(K);
+      index.exactSearch(Arrays.copyOfRange(users, q * DIMENSIONS, (q + 1) * DIMENSIONS), K, new int[0], null, exact);
+      return exact.drain();
+    }).toArray(int[][]::new);
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+      for (int[] row : truth) {
+        for (int id : row) {
+          out.writeInt(id);
+        }
+      }
+    }
+    return truth;
+  }
+
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0L;
+  }
+}
