@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * implements {@link FoldIn}; a request with neither (an anonymous request without history, a user newer than the
  * model without history) gets no candidates, which makes the pipeline answer it by the exact full scan.
  *
- * <p>Immutable and thread-safe; a call allocates a user vector and the graph search's scratch (a few KB).
+ * <p>Immutable and thread-safe; a call allocates a user vector and a result queue of {@code wanted} entries, and
+ * the graph search reuses its thread's scratch (see {@link HnswItemIndex}).
  */
 public final class HnswCandidateRetriever implements CandidateRetriever {
   private static final Logger LOG = LoggerFactory.getLogger(HnswCandidateRetriever.class);
