@@ -12,7 +12,9 @@ import java.util.function.IntPredicate;
  * not arithmetic. The codes take one 64-byte cache line per item at 64 dimensions against four for the float
  * factors, and the scratch (a visited bit per item, the beam, the query's codes) is kept per thread and reused, so a search
  * allocates nothing once its thread has searched before; Lucene's searcher reads the float vectors through its
- * scorer interface and allocates its queues and a sparse bit set per search.
+ * scorer interface and allocates its queues and a sparse bit set per search. The fresh neighbours of an expanded
+ * node are scored in one {@link ItemCodes#scores} call, which runs on the Vector API kernel when the JVM has the
+ * module.
  *
  * <p>A node's order key is its approximate inner product (the codes' dot product times both scales); the caller
  * re-scores the returned nodes with the float factors, so the codes' rounding can only move an item in or out of
@@ -108,9 +110,11 @@ final class GraphSearcher {
         touched += codes.touch(batch[k]);
       }
       s.sink += touched;
+      float[] scores = s.batchScores;
+      codes.scores(s.query, batch, fresh, s.batchDots, scores);
       for (int k = 0; k < fresh; k++) {
         int v = batch[k];
-        float score = score(s.query, v);
+        float score = scores[k];
         s.offerPool(v, score);
         if (accept != null && accept.test(order[v])) {
           s.offerResult(v, score);
@@ -147,6 +151,9 @@ final class GraphSearcher {
     private int[] used = new int[1 << 12];
     private int usedCount;
     private int[] batch = new int[64];
+    /** The integer dot products and the scores of {@link #batch}'s nodes, as long as it. */
+    int[] batchDots = new int[64];
+    float[] batchScores = new float[64];
     /** Sum of the prefetching loads, kept so that the compiler cannot drop them. */
     int sink;
 
@@ -182,6 +189,8 @@ final class GraphSearcher {
     int[] batch(int size) {
       if (batch.length < size) {
         batch = new int[size];
+        batchDots = new int[size];
+        batchScores = new float[size];
       }
       return batch;
     }

@@ -1,21 +1,65 @@
 package io.github.kindred.ann;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
 /**
  * The item vectors as signed 8-bit codes with one scale per item ({@code x_f ~ scale * code_f}, the scale the
  * item's largest absolute value over 127), for the graph walk only: one byte per factor, so that at 64 dimensions
  * an item is one cache line. The query is rounded to integers of up to 15 bits ({@link #quantizeQuery}) and the dot
  * product is summed in an {@code int}, exactly; its error is the items' rounding (at most half a step per factor)
  * and the query's (a 1/65,534 part of its largest value).
+ *
+ * <p>The dot products run on {@code CodeDot} (compiled from {@code src/main/vector}) when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector}, the platform has at least 8 int lanes and the system property
+ * {@code kindred.vector} is not {@code false}; else on the scalar loop here, which C2 on JDK 17 does not vectorise.
+ * Both give the same int for every input (the kernel choice as in core's {@code FactorScoring}).
  */
 final class ItemCodes {
   private static final int ITEM_LEVELS = 127;
+  /**
+   * {@code CodeDot.dot(byte[], int, int[], int)}, or null for the scalar loop; constant, so the JIT inlines the
+   * call and nothing here refers to the incubating module at compile time.
+   */
+  private static final MethodHandle VECTOR_DOT =
+      vectorKernel("dot", MethodType.methodType(int.class, byte[].class, int.class, int[].class, int.class));
+  /** {@code CodeDot.dots(byte[], int, int[], int[], int, int[])}, or null for the scalar loop. */
+  private static final MethodHandle VECTOR_DOTS = vectorKernel("dots", MethodType.methodType(void.class,
+      byte[].class, int.class, int[].class, int[].class, int.class, int[].class));
+
+  /** Whether {@link #dot} and {@link #scores} run on the Vector API kernel. */
+  static final boolean VECTOR = VECTOR_DOT != null && VECTOR_DOTS != null;
+
   private final byte[] codes;
   private final float[] scales;
   private final int dimensions;
   /** The query's largest code: as fine as an {@code int} sum of {@code dimensions} products allows, at most 15 bits. */
   private final int queryLevels;
 
-  private ItemCodes(byte[] codes, float[] scales, int dimensions) {
+  /**
+   * The static method {@code method} of {@code CodeDot}, or null when the module is absent, {@code kindred.vector}
+   * is {@code false}, {@code CodeDot.useful()} is false, or linking fails.
+   */
+  private static MethodHandle vectorKernel(String method, MethodType type) {
+    boolean disabled = "false".equalsIgnoreCase(System.getProperty("kindred.vector"));
+    if (disabled || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return null;
+    }
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      Class<?> kernel = Class.forName("io.github.kindred.ann.CodeDot");
+      boolean useful = (boolean) lookup.findStatic(kernel, "useful", MethodType.methodType(boolean.class))
+          .invokeExact();
+      return useful ? lookup.findStatic(kernel, method, type) : null;
+    } catch (Throwable e) {
+      // a LinkageError or a reflection failure: the module is present but unusable, and the scalar loop is exact
+      return null;
+    }
+  }
+
+  /** Codes row-major, {@code dimensions} per item, and one scale per item; package-private for tests. */
+  ItemCodes(byte[] codes, float[] scales, int dimensions) {
     this.codes = codes;
     this.scales = scales;
     this.dimensions = dimensions;
@@ -94,6 +138,18 @@ final class ItemCodes {
 
   /** The exact integer dot product of query codes {@code q} with the codes of {@code item}. */
   int dot(int[] q, int item) {
+    if (VECTOR_DOT != null) {
+      try {
+        return (int) VECTOR_DOT.invokeExact(codes, item * dimensions, q, dimensions);
+      } catch (Throwable e) {
+        throw new IllegalStateException("the Vector API code dot product failed", e);
+      }
+    }
+    return scalarDot(q, item);
+  }
+
+  /** {@link #dot} on the scalar loop, whatever the JVM. */
+  int scalarDot(int[] q, int item) {
     byte[] c = codes;
     int off = item * dimensions;
     int s = 0;
@@ -101,5 +157,26 @@ final class ItemCodes {
       s += q[f] * c[off + f];
     }
     return s;
+  }
+
+  /**
+   * Writes {@code dot(q, items[k]) * scale(items[k])} into {@code out[k]} for {@code k < count}, using
+   * {@code dots[0..count)} for the integer dot products: one kernel call for all fresh neighbours of a node.
+   */
+  void scores(int[] q, int[] items, int count, int[] dots, float[] out) {
+    if (VECTOR_DOTS != null) {
+      try {
+        VECTOR_DOTS.invokeExact(codes, dimensions, q, items, count, dots);
+      } catch (Throwable e) {
+        throw new IllegalStateException("the Vector API code dot product failed", e);
+      }
+    } else {
+      for (int k = 0; k < count; k++) {
+        dots[k] = scalarDot(q, items[k]);
+      }
+    }
+    for (int k = 0; k < count; k++) {
+      out[k] = dots[k] * scales[items[k]];
+    }
   }
 }
