@@ -60,7 +60,7 @@ public final class HnswCandidateRetriever implements CandidateRetriever {
    * model loads it instead of building it again (77 s of CPU at 100,000 x 64 items): when the file holds the index of
    * this model's item factors it is loaded; otherwise (no file, another model generation, a corrupt or older file)
    * the index is built and written there, through a temporary file moved into place, so that a crash never leaves a
-   * half-written index. A replaced file is reported at WARN through SLF4J.
+   * half-written index; missing parent directories are created. A replaced file is reported at WARN through SLF4J.
    *
    * @param config the configuration of a newly built index (a loaded one keeps its own)
    * @param indexFile where the index is kept, typically beside the model file
@@ -87,6 +87,11 @@ public final class HnswCandidateRetriever implements CandidateRetriever {
         } catch (ModelFormatException stale) {
           LOG.warn("rebuilding the HNSW index {}: {}", indexFile, stale.getMessage());
         }
+      }
+      Path directory = indexFile.toAbsolutePath().getParent();
+      if (directory != null) {
+        // Before the build: a directory that cannot be made should fail in a second, not after minutes of work.
+        Files.createDirectories(directory);
       }
       HnswItemIndex index = HnswItemIndex.build(scoring, config);
       if (!index.approximate()) {

@@ -92,4 +92,15 @@ class HnswCandidateRetrieverTest {
     assertThat(((HnswCandidateRetriever) factory.build(model)).index().config().searchWidth()).isEqualTo(9);
     assertThat(HnswItemIndex.load(file, model).approximate()).isTrue();
   }
+
+  @Test
+  void theFileFactoryCreatesMissingDirectoriesForANewIndex(@TempDir Path dir) throws IOException {
+    ImplicitAlsModel model = new ImplicitAlsTrainer(ImplicitAlsConfig.defaults().withFactors(8).withIterations(2))
+        .fit(data());
+    Path file = dir.resolve("not/yet/there/model.kindred.hnsw");
+    CandidateRetriever.Factory factory = HnswCandidateRetriever.factory(
+        AnnConfig.defaults().withExactBelow(0).withSearchWidth(9), file);
+    assertThat(factory.build(model)).isInstanceOf(HnswCandidateRetriever.class);
+    assertThat(HnswItemIndex.load(file, model).config().searchWidth()).isEqualTo(9);
+  }
 }
