@@ -1,5 +1,6 @@
 package io.github.kindred.examples;
 
+import io.github.kindred.eval.cli.VectorRelaunch;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -307,6 +309,10 @@ public final class LoadGenerator {
    * @throws Exception if the service cannot start or a client fails
    */
   public static void main(String[] args) throws Exception {
+    OptionalInt child = VectorRelaunch.ifNeeded(LoadGenerator.class, args); // the walk's int8 kernel needs the module
+    if (child.isPresent()) {
+      System.exit(child.getAsInt());
+    }
     int port = 8080;
     int users = 20_000;
     int requests = 100_000;
