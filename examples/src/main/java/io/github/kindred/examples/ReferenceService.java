@@ -21,7 +21,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -398,7 +400,7 @@ public final class ReferenceService implements AutoCloseable {
     long wanted = 0;
     for (int k = 0; k < sample; k++) {
       Request request = Request.forUser("u" + random.nextInt(users)).count(n).build();
-      java.util.Set<String> truth = new java.util.HashSet<>(exact.recommend(request).itemIds());
+      Set<String> truth = new HashSet<>(exact.recommend(request).itemIds());
       for (String item : recommender.recommend(request).itemIds()) {
         found += truth.contains(item) ? 1 : 0;
       }

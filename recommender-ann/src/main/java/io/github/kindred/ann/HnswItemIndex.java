@@ -64,7 +64,6 @@ public final class HnswItemIndex {
   private final AnnConfig config;
   /** {@code 1 / M^2}. */
   private final float inverseSquaredMaxNorm;
-  private final float inverseMaxNorm;
   private final float maxNorm;
   /**
    * Of the walk's best candidates by their int8 score, this many per result wanted are re-scored exactly (at least
@@ -84,7 +83,7 @@ public final class HnswItemIndex {
     this.dimensions = dimensions;
     this.config = config;
     this.maxNorm = maxNorm;
-    this.inverseMaxNorm = maxNorm > 0 ? 1f / maxNorm : 0f;
+    float inverseMaxNorm = maxNorm > 0 ? 1f / maxNorm : 0f;
     this.inverseSquaredMaxNorm = inverseMaxNorm * inverseMaxNorm;
     this.searcher = graph == null ? null : new GraphSearcher(graph, itemFactors, dimensions);
     this.searchBytes = searcher == null ? 0L : searcher.bytes();
@@ -381,8 +380,7 @@ public final class HnswItemIndex {
       scan(user, excludedSorted, accept, out);
       return;
     }
-    float userNorm = (float) Math.sqrt(FactorScoring.dot(user, 0, user, 0, dimensions));
-    if (userNorm == 0f) {
+    if (FactorScoring.dot(user, 0, user, 0, dimensions) == 0f) {
       // Every item scores 0: the graph has no direction to follow; the scan returns the tie-broken order.
       scan(user, excludedSorted, accept, out);
       return;
